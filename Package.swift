@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "touchpoint",
+    products: [
+        .executable(name: "touchpoint", targets: ["touchpoint"]),
+        .library(name: "TouchpointCore", targets: ["TouchpointCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // GNU readline (Debian: libreadline-dev), used only by TouchpointTerminal.
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+        // The core: model, parsing, expressions, validation, engine, storage, scoring. Never prints.
+        // It reads YAML through the libyaml (CYaml) that Yams bundles.
+        .target(name: "TouchpointCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The one place that talks to a terminal: readline line reading and terminal size.
+        .target(name: "TouchpointTerminal", dependencies: ["CReadline", "TouchpointCore"]),
+        // The thin command-line target.
+        .executableTarget(name: "touchpoint", dependencies: [
+            "TouchpointCore",
+            "TouchpointTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(
+            name: "TouchpointCoreTests",
+            dependencies: ["TouchpointCore"],
+            exclude: ["Statistics/oracle", "Statistics/vectors.json", "Fixtures"]
+        ),
+        // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TouchpointCore", "TestSupport"]),
+        // End-to-end tests of the built `touchpoint` binary (it is built first through this dependency).
+        .testTarget(
+            name: "TouchpointCLITests",
+            dependencies: ["touchpoint", "TouchpointCore", "TestSupport"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

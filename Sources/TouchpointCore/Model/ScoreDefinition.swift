@@ -1,0 +1,58 @@
+/// How a score aggregates answers (SPEC section 6).
+public enum ScoreMethod: String, Sendable, Hashable, CaseIterable {
+    case nps
+    case topBox = "top_box"
+    case bottomBox = "bottom_box"
+    case percent
+    case mean
+    case sum
+    case drivers
+}
+
+/// One item of a `mean`/`sum` scale or of `drivers`, possibly reverse-coded.
+public struct ScoreItem: Sendable, Hashable {
+    public var name: String
+    public var reverse: Bool
+    public var position: SourcePosition
+
+    public init(name: String, reverse: Bool = false, at position: SourcePosition) {
+        self.name = name
+        self.reverse = reverse
+        self.position = position
+    }
+}
+
+/// A score declared under `scores:`.
+public struct ScoreDefinition: Sendable, Hashable {
+    public var id: String
+    public var method: ScoreMethod
+    /// `nps`, `top_box`, `bottom_box`: the question scored.
+    public var item: ScoreItem?
+    /// `mean`, `sum`, `drivers`: the questions scored.
+    public var items: [ScoreItem]
+    /// `top_box` / `bottom_box`: how many points make the box.
+    public var box: Int
+    /// `percent`: the rule counted.
+    public var rule: Condition?
+    /// `drivers`: the outcome the items are correlated with.
+    public var target: ScoreItem?
+    /// `mean`, `sum`: fewest answered items for a respondent to count (nil: all).
+    public var minAnswered: Int?
+    public var position: SourcePosition
+    public var keyPositions: [String: SourcePosition]
+
+    public init(id: String, method: ScoreMethod, at position: SourcePosition) {
+        self.id = id
+        self.method = method
+        self.item = nil
+        self.items = []
+        self.box = 2
+        self.rule = nil
+        self.target = nil
+        self.minAnswered = nil
+        self.position = position
+        self.keyPositions = [:]
+    }
+
+    public func position(of key: String) -> SourcePosition { keyPositions[key] ?? position }
+}
