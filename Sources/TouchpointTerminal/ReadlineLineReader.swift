@@ -1,0 +1,265 @@
+@preconcurrency import CReadline
+@preconcurrency import Glibc
+import Synchronization
+import TouchpointCore
+
+/// Reads answers at a terminal with GNU readline: line editing, history and Tab completion.
+///
+/// - History is kept in memory only, for the life of the reader: answers are personal data, so it
+///   is never read from or written to a file, and it is cleared on deinit.
+/// - Tab completes only from the `completions` given for the prompt (case-insensitive prefix
+///   match; labels may contain spaces, commas or CJK text), never file names. In a list of answers
+///   separated by commas, the word after the last comma is completed.
+/// - `defaultText` is placed in the edit buffer, ready to be accepted with Enter or edited.
+/// - Ctrl-C returns `.interrupted` (as do SIGTERM and SIGHUP), Ctrl-D on an empty line
+///   `.endOfInput`; the terminal is back in its normal mode whenever `readLine` returns.
+/// - Ctrl-Z restores the terminal before the process stops and sets it up again when it continues.
+///
+/// readline is a single instance per process: use one reader at a time, on a process whose
+/// standard input and output are the terminal. The reader uses the callback interface of readline
+/// and waits in `poll`, like CPython's readline module, so that a signal is acted on at once and
+/// outside readline, with the cleanup readline documents for applications that handle signals.
+/// readline needs a UTF-8 locale to edit multibyte text; the first reader sets `LC_CTYPE` from the
+/// environment, or to `C.UTF-8` when the environment's is not UTF-8.
+public final class ReadlineLineReader: LineReader {
+    private let signals: TerminalSignals.Registration
+    private var lastHistoryEntry: String?
+
+    /// A reader of standard input, writing to standard output.
+    public init() {
+        ReadlineSession.lock.withLock { _ in
+            Self.useUTF8Locale()
+            // Signals are handled by this type, not by readline's own handlers (see ReadlineSession).
+            rl_catch_signals = 0
+            rl_catch_sigwinch = 0
+            // readline would otherwise export LINES and COLUMNS into the environment.
+            rl_change_environment = 0
+            rl_readline_name = ReadlineSession.applicationName
+            rl_prep_term_function = { meta in
+                rl_prep_terminal(meta)
+                ReadlineSession.keepInputOnSignals()
+            }
+            using_history()
+        }
+        signals = TerminalSignals.register(TerminalSignals.stopSignals + [SIGTSTP, SIGWINCH])
+    }
+
+    deinit {
+        ReadlineSession.lock.withLock { _ in
+            clear_history()
+        }
+    }
+
+    /// Shows `prompt` (colour sequences allowed) and reads one edited line.
+    public func readLine(prompt: String, defaultText: String?, completions: [String]) -> LineReadResult {
+        let result = ReadlineSession.lock.withLock { _ in
+            ReadlineSession.read(prompt: prompt, defaultText: defaultText,
+                                 completions: completions, wakeDescriptor: signals.wakeDescriptor)
+        }
+        if case .line(let line) = result, !line.isEmpty, line != lastHistoryEntry {
+            ReadlineSession.lock.withLock { _ in add_history(line) }
+            lastHistoryEntry = line
+        }
+        return result
+    }
+
+    private static func useUTF8Locale() {
+        if setlocale(LC_CTYPE, "") != nil, let codeset = nl_langinfo(nl_item(CODESET)) {
+            let name = String(cString: codeset).uppercased()
+            if name == "UTF-8" || name == "UTF8" { return }
+        }
+        _ = setlocale(LC_CTYPE, "C.UTF-8")
+    }
+}
+
+/// One `readLine` in progress, and the state readline's C callbacks need.
+///
+/// readline is a process-wide singleton whose callbacks are plain C functions that cannot carry
+/// context, so the context lives here: the one place for readline's state on the Swift side (the
+/// signal flags live in `TerminalSignals`). It and readline's own globals are touched only while
+/// `lock` is held: inside `readLine`, on the thread that called it, which is also the only thread
+/// readline calls back on.
+private enum ReadlineSession {
+    static let lock = Mutex(())
+
+    /// What the callbacks read and write during one `readLine`.
+    struct Context {
+        var matcher = CompletionMatcher(candidates: [])
+        var defaultText: String?
+        var result: LineReadResult?
+    }
+
+    nonisolated(unsafe) static var context = Context()
+
+    // Constant C strings that readline keeps pointers to; never freed, never written.
+    nonisolated(unsafe) static let applicationName = cString("touchpoint")
+    /// Completion word breaks: at commas, or nowhere when the whole line starts a candidate.
+    nonisolated(unsafe) static let commaBreaks = mutableCString(",")
+    nonisolated(unsafe) static let noBreaks = mutableCString("")
+
+    /// Runs readline's callback interface until a line, end of input or a stop signal.
+    static func read(prompt: String, defaultText: String?, completions: [String], wakeDescriptor: Int32) -> LineReadResult {
+        if TerminalSignals.takeSuspend() {
+            TerminalSignals.suspendProcess()
+        }
+        if TerminalSignals.takeStop() != nil {
+            return .interrupted
+        }
+        context = Context(matcher: CompletionMatcher(candidates: completions.map(TerminalSanitizer.neutralize)),
+                          defaultText: defaultText, result: nil)
+        defer { context = Context() }
+        installCompletion()
+        rl_startup_hook = { () -> Int32 in
+            if let text = ReadlineSession.context.defaultText, !text.isEmpty {
+                rl_insert_text(text)
+            }
+            return 0
+        }
+        rl_callback_handler_install(ReadlinePrompt.prepare(prompt)) { line in
+            if let line {
+                ReadlineSession.context.result = .line(String(cString: line))
+                free(line)
+            } else {
+                ReadlineSession.context.result = .endOfInput
+            }
+            rl_callback_handler_remove()
+        }
+        rl_startup_hook = nil
+
+        var hangUps = 0
+        while context.result == nil {
+            if let signal = TerminalSignals.takeStop() {
+                abandonLine(echoInterrupt: signal == SIGINT)
+                return .interrupted
+            }
+            if TerminalSignals.takeSuspend() {
+                suspend()
+            }
+            if TerminalSignals.takeResize() {
+                rl_resize_terminal()
+            }
+            var descriptors = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                abandonLine(echoInterrupt: false)
+                return .endOfInput
+            }
+            if descriptors[1].revents != 0 {
+                TerminalSignals.drain(wakeDescriptor)
+            }
+            let events = Int32(descriptors[0].revents)
+            if events & Int32(POLLNVAL) != 0 {
+                abandonLine(echoInterrupt: false)
+                return .endOfInput
+            }
+            if events != 0 {
+                rl_callback_read_char()
+            }
+            // A terminal that hung up reads as end of file, which readline reports within two reads.
+            hangUps = events & Int32(POLLIN) == 0 && events != 0 ? hangUps + 1 : 0
+            if hangUps > 8 && context.result == nil {
+                abandonLine(echoInterrupt: false)
+                return .endOfInput
+            }
+        }
+        // readline has moved to a new line itself, after a line as after Ctrl-D.
+        return context.result ?? .endOfInput
+    }
+
+    /// Tab completion from `context.matcher` only.
+    private static func installCompletion() {
+        rl_attempted_completion_function = { text, _, _ in
+            // Never fall back to readline's file-name completion, even when nothing matches.
+            rl_attempted_completion_over = 1
+            rl_completion_suppress_append = 1
+            guard let text, let completion = ReadlineSession.context.matcher.completion(for: String(cString: text)) else {
+                return nil
+            }
+            // readline's format: a lone match, or the common prefix followed by every match.
+            let strings = completion.matches.count == 1 ? completion.matches : [completion.replacement] + completion.matches
+            return ReadlineSession.mallocStringArray(strings)
+        }
+        rl_completion_entry_function = { _, _ in nil }
+        rl_completion_word_break_hook = {
+            let typed = ReadlineSession.typedBeforeCursor()
+            return ReadlineSession.context.matcher.matchesWholeLine(typed) ? ReadlineSession.noBreaks : ReadlineSession.commaBreaks
+        }
+        rl_sort_completion_matches = 0
+    }
+
+    /// The edit buffer up to the cursor.
+    private static func typedBeforeCursor() -> String {
+        guard let buffer = rl_line_buffer, rl_point > 0 else { return "" }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(rl_point))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sets NOFLSH on the terminal while readline has it.
+    ///
+    /// Without it the kernel discards unread input when Ctrl-C or Ctrl-Z is typed, and a byte that
+    /// `poll` reported could vanish before `rl_callback_read_char` reads it, leaving readline
+    /// blocked in its own read. Typed-ahead input is discarded by `abandonLine` instead.
+    static func keepInputOnSignals() {
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        settings.c_lflag |= tcflag_t(NOFLSH)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
+    }
+
+    /// Ends the current line without accepting it, leaving the terminal as it was before readline.
+    ///
+    /// The same steps as CPython's readline module after a KeyboardInterrupt. The cursor goes to the
+    /// end of the line first and `^C` is shown there, as shells do, then a new line begins.
+    private static func abandonLine(echoInterrupt: Bool) {
+        rl_point = rl_end
+        rl_redisplay()
+        if echoInterrupt {
+            fputs("^C", stdout)
+            fflush(stdout)
+        }
+        rl_free_line_state()
+        rl_callback_sigcleanup()
+        rl_cleanup_after_signal()
+        rl_callback_handler_remove()
+        // What was typed ahead belongs to the abandoned line, as the kernel would have decided.
+        _ = tcflush(STDIN_FILENO, TCIFLUSH)
+        fputs("\n", stdout)
+        fflush(stdout)
+    }
+
+    /// Ctrl-Z: the terminal goes back to normal while stopped, and to readline's mode after.
+    private static func suspend() {
+        rl_cleanup_after_signal()
+        fflush(stdout)
+        TerminalSignals.suspendProcess()
+        rl_reset_after_signal()
+        // Redraw from the start of the line: after `fg` the shell has left the cursor on a new
+        // line, and when the stop was discarded the prompt is drawn again over itself.
+        fputs("\r", stdout)
+        rl_forced_update_display()
+    }
+
+    /// A NULL-terminated array of C strings, allocated with malloc as readline frees them with free.
+    private static func mallocStringArray(_ strings: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        let stride = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride
+        guard let raw = malloc((strings.count + 1) * stride) else { return nil }
+        let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: strings.count + 1)
+        for (index, string) in strings.enumerated() {
+            array[index] = strdup(string)
+        }
+        array[strings.count] = nil
+        return array
+    }
+
+    /// A C string that lives as long as the process: readline keeps pointers to these.
+    private static func cString(_ text: String) -> UnsafePointer<CChar>? {
+        UnsafePointer(strdup(text))
+    }
+
+    private static func mutableCString(_ text: String) -> UnsafeMutablePointer<CChar>? {
+        strdup(text)
+    }
+}
