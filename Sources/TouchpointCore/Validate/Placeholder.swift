@@ -1,0 +1,71 @@
+import Foundation
+
+/// A `{name}` in a text to be filled with an earlier answer, meta value or the loop's `item` (SPEC section 2).
+public struct Placeholder: Sendable, Hashable {
+    /// The name between the braces (`recommend`, `meta.store`, `item`).
+    public var name: String
+    /// What is wrong with it (an unclosed brace, an empty name), if anything.
+    public var problem: String?
+
+    /// One piece of a text: literal text or a placeholder.
+    public enum Piece: Sendable, Hashable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    /// The placeholders in `text`, in order; `{{` and `}}` are literal braces.
+    public static func scan(_ text: String) -> [Placeholder] {
+        var found: [Placeholder] = []
+        for piece in pieces(text, problems: &found) {
+            if case .placeholder(let name) = piece { found.append(Placeholder(name: name, problem: nil)) }
+        }
+        return found
+    }
+
+    /// Splits `text` into literal runs and placeholders.
+    public static func pieces(_ text: String) -> [Piece] {
+        var ignored: [Placeholder] = []
+        return pieces(text, problems: &ignored)
+    }
+
+    private static func pieces(_ text: String, problems: inout [Placeholder]) -> [Piece] {
+        var result: [Piece] = []
+        var literal = ""
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == "{" {
+                if next < text.endIndex, text[next] == "{" { literal.append("{"); i = text.index(after: next); continue }
+                guard let close = text[next...].firstIndex(of: "}") else {
+                    problems.append(Placeholder(name: "", problem: "a `{` is never closed"))
+                    literal.append(contentsOf: text[i...])
+                    break
+                }
+                let name = String(text[next..<close]).trimmingCharacters(in: .whitespaces)
+                if name.isEmpty || !isName(name) {
+                    problems.append(Placeholder(name: name, problem: "`{\(name)}` is not a name to pipe"))
+                    literal.append(contentsOf: text[i...close])
+                } else {
+                    if !literal.isEmpty { result.append(.literal(literal)); literal = "" }
+                    result.append(.placeholder(name))
+                }
+                i = text.index(after: close)
+                continue
+            }
+            if c == "}", next < text.endIndex, text[next] == "}" { literal.append("}"); i = text.index(after: next); continue }
+            literal.append(c)
+            i = next
+        }
+        if !literal.isEmpty { result.append(.literal(literal)) }
+        return result
+    }
+
+    private static func isName(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count <= 3 && parts.allSatisfy { part in
+            guard let f = part.unicodeScalars.first, f.isASCII, f.properties.isAlphabetic else { return false }
+            return part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Checks questionnaire files: parse, names and types, structure, flow and effort (SPEC section 7).
+///
+/// The validator never prints and never stops at the first problem: it returns every finding with its code,
+/// severity and position, sorted by position.
+public enum Validator {
+    /// Everything `validate` learns about one file.
+    public struct Report: Sendable {
+        public var questionnaire: Questionnaire?
+        public var diagnostics: [Diagnostic]
+        public var effort: EffortEstimate?
+        public var table: SymbolTable?
+
+        public init(questionnaire: Questionnaire?, diagnostics: [Diagnostic], effort: EffortEstimate?, table: SymbolTable?) {
+            self.questionnaire = questionnaire
+            self.diagnostics = diagnostics
+            self.effort = effort
+            self.table = table
+        }
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    }
+
+    /// Rules that look at the whole questionnaire once names are known, run in this order.
+    static let rules: [any ValidationRule.Type] = [
+        OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, ReachabilityRule.self,
+    ]
+
+    /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
+    public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard,
+                                runTests: (@Sendable (Questionnaire, SymbolTable) -> [Diagnostic])? = nil) -> Report {
+        let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: parsed.diagnostics)
+        guard let q = parsed.questionnaire else {
+            return Report(questionnaire: nil, diagnostics: bag.sorted, effort: nil, table: nil)
+        }
+        let flow = FlowItem.flatten(q.items)
+        let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
+        bag.append(contentsOf: nameProblems)
+        let context = ValidationContext(questionnaire: q, flow: flow, table: table)
+        for rule in rules { rule.check(context, into: &bag) }
+        let effort = EffortEstimate.estimate(q, table: table)
+        BudgetRule.check(q, effort: effort, into: &bag)
+        if let runTests, !bag.hasErrors { bag.append(contentsOf: runTests(q, table)) }
+        return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table)
+    }
+}
