@@ -1,0 +1,219 @@
+import Foundation
+
+/// Reads answers typed at a prompt and checks any answer against its question's rules (SPEC section 2 table).
+///
+/// The same `validate` serves typed lines and headless JSON answers, so a respondent is held to the same rules
+/// at a terminal and in a replay.
+public enum AnswerParser {
+    /// The value typed for one prompt, or a message saying what is accepted.
+    public static func parse(_ line: String, question q: Question, isOtherText: Bool = false,
+                             shown options: [ChoiceOption], language: String) -> Result<Value, AnswerProblem> {
+        let input = line.trimmingCharacters(in: .whitespaces)
+        if isOtherText {
+            return input.isEmpty ? .failure(AnswerProblem(EngineText.text(.answerRequired, language))) : .success(.text(input))
+        }
+        if input.isEmpty && q.type != .note {
+            var message = EngineText.text(.answerRequired, language)
+            if !q.required { message += " " + EngineText.text(.skipHint, language) }
+            return .failure(AnswerProblem(message))
+        }
+        let parsed: Result<Value, AnswerProblem>
+        switch q.type {
+        case .note:
+            return .success(.null)
+        case .single:
+            parsed = choose(input, options, language).map { Value.of($0.value) }
+        case .grid where q.gridUsesOptions:
+            parsed = choose(input, options, language).map { Value.of($0.value) }
+        case .multi:
+            parsed = chooseMany(input, options, language).map { .list($0.map { Value.of($0.value) }) }
+        case .scale, .nps, .grid:
+            guard let n = Int(input) else {
+                if let labelled = labelPoint(input, q, language) { parsed = .success(.number(Double(labelled))); break }
+                let range = q.scalePoints ?? 0...10
+                return .failure(AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound))))
+            }
+            parsed = .success(.number(Double(n)))
+        case .number:
+            guard let d = Double(input.replacingOccurrences(of: "_", with: "")), d.isFinite, input.first != "." || input.count > 1 else {
+                return .failure(AnswerProblem(EngineText.text(q.integer ? .wholeNumber : .number, language)))
+            }
+            parsed = .success(.number(d))
+        case .text:
+            parsed = .success(.text(input))
+        case .yesNo:
+            guard let b = yesNo(input, q, language) else { return .failure(AnswerProblem(EngineText.text(.yesOrNo, language))) }
+            parsed = .success(.bool(b))
+        case .date:
+            parsed = .success(.text(input))
+        }
+        return parsed.flatMap { value in
+            if let problem = validate(value, question: q, language: language) { return .failure(problem) }
+            return .success(value)
+        }
+    }
+
+    /// Whether `value` obeys the question's own rules (range, options, lengths, pattern); nil when it does.
+    ///
+    /// `checks:` are not applied here; the interview applies them with the other answers in scope.
+    public static func validate(_ value: Value, question q: Question, language: String) -> AnswerProblem? {
+        switch (q.type, value) {
+        case (.single, _), (.grid, _) where q.type == .single || q.gridUsesOptions:
+            guard let option = q.allOptions.first(where: { Value.of($0.value) == value }) else {
+                return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(q.allOptions.count)))
+            }
+            _ = option
+            return nil
+        case (.multi, .list(let items)):
+            var seen = Set<Value>()
+            for item in items {
+                guard q.allOptions.contains(where: { Value.of($0.value) == item }) else {
+                    return AnswerProblem(EngineText.text(.notAnOption, language, item.display, String(q.allOptions.count)))
+                }
+                if !seen.insert(item).inserted { return AnswerProblem(EngineText.text(.noDuplicate, language, item.display)) }
+            }
+            if items.count > 1, let ex = q.allOptions.first(where: { $0.exclusive && items.contains(Value.of($0.value)) }) {
+                return AnswerProblem(EngineText.text(.exclusiveAlone, language, ex.label.text(language)))
+            }
+            if items.isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
+            if let lo = q.min, Double(items.count) < lo { return AnswerProblem(EngineText.text(.atLeastChoices, language, format(lo))) }
+            if let hi = q.max, Double(items.count) > hi { return AnswerProblem(EngineText.text(.atMostChoices, language, format(hi))) }
+            return nil
+        case (.scale, .number(let n)), (.nps, .number(let n)), (.grid, .number(let n)):
+            let range = q.scalePoints ?? 0...10
+            guard n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+                return AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound)))
+            }
+            return nil
+        case (.number, .number(let n)):
+            if q.integer && n != n.rounded() { return AnswerProblem(EngineText.text(.wholeNumber, language)) }
+            if (q.min.map { n < $0 } ?? false) || (q.max.map { n > $0 } ?? false) {
+                let lo = q.min.map(format) ?? "−∞", hi = q.max.map(format) ?? "∞"
+                return AnswerProblem(EngineText.text(q.integer ? .wholeNumberBetween : .numberBetween, language, lo, hi))
+            }
+            return nil
+        case (.text, .text(let s)):
+            let count = s.count
+            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
+            if let lo = q.minLength, count < lo { return AnswerProblem(EngineText.text(.tooShort, language, String(lo))) }
+            if let hi = q.maxLength, count > hi { return AnswerProblem(EngineText.text(.tooLong, language, String(hi), String(count))) }
+            if let pattern = q.pattern, !pattern.matches(s) { return AnswerProblem(EngineText.text(.patternMismatch, language)) }
+            return nil
+        case (.yesNo, .bool):
+            return nil
+        case (.date, .text(let s)):
+            guard DateText.isValid(s) else { return AnswerProblem(EngineText.text(.dateFormat, language)) }
+            if (q.minDate.map { s < $0 } ?? false) || (q.maxDate.map { s > $0 } ?? false) {
+                return AnswerProblem(EngineText.text(.dateBetween, language, q.minDate ?? "…", q.maxDate ?? "…"))
+            }
+            return nil
+        case (.note, _):
+            return nil
+        default:
+            return AnswerProblem("expected \(expected(q)), not \(value.display)")
+        }
+    }
+
+    /// What a JSON answer to `q` must look like, for rejection messages.
+    public static func expected(_ q: Question) -> String {
+        switch q.type {
+        case .single: "one of the option values \(q.allOptions.map { "`\($0.value)`" }.joined(separator: ", "))"
+        case .multi: "a list of option values"
+        case .scale, .nps: "a whole number"
+        case .number: "a number"
+        case .text: "a text"
+        case .yesNo: "true or false"
+        case .date: "a date \"YYYY-MM-DD\""
+        case .grid: "an object from row id to answer"
+        case .note: "nothing"
+        }
+    }
+
+    /// An option picked by value, number in the shown order, label, or unambiguous label prefix.
+    static func choose(_ token: String, _ options: [ChoiceOption], _ language: String) -> Result<ChoiceOption, AnswerProblem> {
+        let t = token.trimmingCharacters(in: .whitespaces)
+        let lower = t.lowercased()
+        if let exact = options.first(where: { $0.value.description == t }) { return .success(exact) }
+        if let n = Int(t), n >= 1, n <= options.count { return .success(options[n - 1]) }
+        if let exact = options.first(where: { $0.label.text(language).lowercased() == lower }) { return .success(exact) }
+        let prefixed = options.filter {
+            $0.label.text(language).lowercased().hasPrefix(lower) || $0.value.description.lowercased().hasPrefix(lower)
+        }
+        if prefixed.count == 1, !lower.isEmpty { return .success(prefixed[0]) }
+        if prefixed.count > 1 {
+            let names = prefixed.map { "\"\($0.label.text(language))\"" }.joined(separator: " / ")
+            return .failure(AnswerProblem(EngineText.text(.ambiguous, language, t, names)))
+        }
+        return .failure(AnswerProblem(EngineText.text(.notAnOption, language, t, String(options.count))))
+    }
+
+    /// Several options, separated by commas (or by spaces when no single option has that text).
+    static func chooseMany(_ input: String, _ options: [ChoiceOption], _ language: String) -> Result<[ChoiceOption], AnswerProblem> {
+        var tokens: [String] = []
+        for part in input.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == ";" || $0 == "、" }) {
+            let piece = part.trimmingCharacters(in: .whitespaces)
+            if piece.isEmpty { continue }
+            if case .success = choose(piece, options, language) { tokens.append(piece); continue }
+            let words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
+            tokens += words.count > 1 ? words : [piece]
+        }
+        var chosen: [ChoiceOption] = []
+        for token in tokens {
+            switch choose(token, options, language) {
+            case .success(let o): if !chosen.contains(o) { chosen.append(o) }
+            case .failure(let p): return .failure(p)
+            }
+        }
+        // Stored in the questionnaire's option order, whatever order they were typed or shown in.
+        let order = options.sorted { $0.position < $1.position }
+        return .success(order.filter { chosen.contains($0) })
+    }
+
+    static func yesNo(_ input: String, _ q: Question, _ language: String) -> Bool? {
+        let s = input.lowercased()
+        if ["y", "yes", "1", "true", "是", "是的", "对"].contains(s) { return true }
+        if ["n", "no", "2", "false", "否", "不是", "不"].contains(s) { return false }
+        if let yes = q.labels["yes"]?.text(language).lowercased(), yes == s { return true }
+        if let no = q.labels["no"]?.text(language).lowercased(), no == s { return false }
+        return nil
+    }
+
+    /// A scale point typed as its label (`Strongly agree`), if unambiguous.
+    static func labelPoint(_ input: String, _ q: Question, _ language: String) -> Int? {
+        let s = input.lowercased()
+        let hits = q.labels.filter { $0.value.text(language).lowercased().hasPrefix(s) }.compactMap { Int($0.key) }
+        return hits.count == 1 ? hits[0] : nil
+    }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+}
+
+/// Why an answer was not accepted, in the interview's language.
+public struct AnswerProblem: Error, Sendable, Hashable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+extension Value {
+    /// The expression value of an option value.
+    static func of(_ option: OptionValue) -> Value {
+        switch option {
+        case .integer(let i): .number(Double(i))
+        case .text(let s): .text(s)
+        }
+    }
+
+    /// The value as a person would type it.
+    var display: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): AnswerParser.format(n)
+        case .text(let s): s
+        case .list(let items): items.map(\.display).joined(separator: ", ")
+        case .keyed(let map): map.keys.sorted().map { "\($0): \(map[$0]?.display ?? "")" }.joined(separator: ", ")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The interview's own words (prompts for commands, error messages), in English and Chinese.
+///
+/// Questionnaire texts come from the file; these are the runner's. A language without a translation here
+/// gets English.
+public enum EngineText {
+    public enum Key: String, Sendable, CaseIterable {
+        case answerRequired, skipHint, notAnOption, ambiguous, wholeNumberBetween, numberBetween, wholeNumber, number
+        case atLeastChoices, atMostChoices, exclusiveAlone, yesOrNo, dateFormat, dateBetween, tooShort, tooLong
+        case patternMismatch, cannotSkip, noDontKnow, noRefuse, unknownCommand, atStart, softCheck, checkFailed
+        case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
+    }
+
+    static let english: [Key: String] = [
+        .answerRequired: "This question needs an answer.",
+        .skipHint: "Type :skip to leave it unanswered.",
+        .notAnOption: "\"{0}\" is not one of the options. Type a number from 1 to {1}, or the start of an option.",
+        .ambiguous: "\"{0}\" could be {1}. Type more of it, or its number.",
+        .wholeNumberBetween: "Type a whole number from {0} to {1}.",
+        .numberBetween: "Type a number from {0} to {1}.",
+        .wholeNumber: "Type a whole number.",
+        .number: "Type a number, such as 12 or 3.5.",
+        .atLeastChoices: "Choose at least {0}.",
+        .atMostChoices: "Choose at most {0}.",
+        .exclusiveAlone: "\"{0}\" cannot be combined with other answers.",
+        .yesOrNo: "Type y for yes or n for no.",
+        .dateFormat: "Type a date as YYYY-MM-DD, such as 2026-11-23.",
+        .dateBetween: "Type a date from {0} to {1}.",
+        .tooShort: "Type at least {0} characters.",
+        .tooLong: "Type at most {0} characters (this is {1}).",
+        .patternMismatch: "This answer is not in the expected form.",
+        .cannotSkip: "This question cannot be skipped.",
+        .noDontKnow: "\"Don't know\" is not an option for this question.",
+        .noRefuse: "\"Refused\" is not an option for this question.",
+        .unknownCommand: "{0} is not a command. Commands: {1}.",
+        .atStart: "This is the first question; there is nothing to go back to.",
+        .softCheck: "{0} Press Enter to keep this answer, or type another.",
+        .checkFailed: "This answer does not pass the check: {0}",
+        .helpCommands: "Commands: :back (or <) previous question, :skip leave an optional question, :dk don't know, :rf refused, ? help, :quit save and stop.",
+        .specifyOther: "Please specify:",
+        .pressEnter: "Press Enter to continue.",
+        .notAnsweredYet: "not answered",
+        .noDuplicate: "\"{0}\" is listed twice.",
+    ]
+
+    static let chinese: [Key: String] = [
+        .answerRequired: "此题必须回答。",
+        .skipHint: "输入 :skip 可跳过此题。",
+        .notAnOption: "“{0}”不是选项之一。请输入 1 到 {1} 的编号，或选项的开头文字。",
+        .ambiguous: "“{0}”可能是{1}。请多输入几个字，或输入编号。",
+        .wholeNumberBetween: "请输入 {0} 到 {1} 之间的整数。",
+        .numberBetween: "请输入 {0} 到 {1} 之间的数字。",
+        .wholeNumber: "请输入整数。",
+        .number: "请输入数字，例如 12 或 3.5。",
+        .atLeastChoices: "请至少选择 {0} 项。",
+        .atMostChoices: "最多只能选择 {0} 项。",
+        .exclusiveAlone: "“{0}”不能与其他选项同时选择。",
+        .yesOrNo: "请输入 y（是）或 n（否）。",
+        .dateFormat: "请按 YYYY-MM-DD 格式输入日期，例如 2026-11-23。",
+        .dateBetween: "请输入 {0} 到 {1} 之间的日期。",
+        .tooShort: "请至少输入 {0} 个字符。",
+        .tooLong: "最多输入 {0} 个字符（当前 {1} 个）。",
+        .patternMismatch: "答案格式不正确。",
+        .cannotSkip: "此题不能跳过。",
+        .noDontKnow: "此题没有“不知道”选项。",
+        .noRefuse: "此题没有“拒绝回答”选项。",
+        .unknownCommand: "{0} 不是命令。可用命令：{1}。",
+        .atStart: "这是第一题，无法返回。",
+        .softCheck: "{0} 按回车保留此答案，或输入其他答案。",
+        .checkFailed: "此答案未通过检查：{0}",
+        .helpCommands: "命令：:back（或 <）上一题，:skip 跳过选答题，:dk 不知道，:rf 拒绝回答，? 帮助，:quit 保存并退出。",
+        .specifyOther: "请具体说明：",
+        .pressEnter: "按回车继续。",
+        .notAnsweredYet: "未回答",
+        .noDuplicate: "“{0}”重复了。",
+    ]
+
+    /// The text for `key` in `language` with `{0}`, `{1}`... replaced by `arguments`.
+    public static func text(_ key: Key, _ language: String, _ arguments: String...) -> String {
+        let table = language.hasPrefix("zh") ? chinese : english
+        var s = table[key] ?? english[key] ?? key.rawValue
+        for (i, a) in arguments.enumerated() { s = s.replacingOccurrences(of: "{\(i)}", with: a) }
+        return s
+    }
+}

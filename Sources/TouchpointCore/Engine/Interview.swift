@@ -1,0 +1,408 @@
+import Foundation
+
+/// One interview in progress: walks the questionnaire, takes answers, and knows where it stands.
+///
+/// The engine does no I/O and reads no clock: the runner passes in lines (or values) and elapsed times and
+/// shows the `Prompt`s it gets back. The path is recomputed from the recorded steps after every change, so
+/// `back()` restores an earlier state exactly, and answers that no longer lie on the path are never recorded.
+public struct Interview: Sendable {
+    public let questionnaire: Questionnaire
+    public let table: SymbolTable
+    public var language: String
+    public private(set) var meta: [String: Value]
+    public let seed: UInt64
+    /// Headless interviews accept answers that fail soft checks and record a warning instead of asking.
+    public var confirmSoftChecksAutomatically = false
+
+    /// The recorded prompts, in interview order: always a prefix of the current path.
+    public private(set) var steps: [(key: PromptKey, outcome: StepOutcome)] = []
+    private var stepIndex: [String: Int] = [:]
+    /// Outcomes of prompts undone by `back()`, offered again as defaults.
+    public private(set) var remembered: [String: StepOutcome] = [:]
+    /// Shown option orders of shuffled questions, by prompt key.
+    public private(set) var optionOrders: [String: [OptionValue]] = [:]
+    /// Milliseconds spent per question id.
+    public private(set) var durations: [String: Int] = [:]
+    /// Soft checks the respondent confirmed, as `id: message`.
+    public private(set) var warnings: [String] = []
+    /// Values of computes on the current path, by key.
+    public private(set) var computed: [String: Value] = [:]
+    public private(set) var state: InterviewState = .finished(.complete, text: nil)
+    /// Where the `end` that finished the interview is, if one did.
+    public private(set) var endedAt: SourcePosition?
+
+    private var pendingSoft: (key: String, value: Value, message: String)?
+    private let order: [SourcePosition: Int]
+    private let flowCount: Int
+    /// The question each `for_each` section loops over, by section id.
+    let loopQuestion: [String: String]
+
+    public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil,
+                meta: [String: Value] = [:], seed: UInt64 = 1) {
+        self.questionnaire = questionnaire
+        self.table = table
+        self.language = language ?? questionnaire.defaultLanguage
+        self.meta = meta
+        self.seed = seed
+        let flow = FlowItem.flatten(questionnaire.items)
+        var order: [SourcePosition: Int] = [:]
+        var loopQuestion: [String: String] = [:]
+        for f in flow {
+            order[f.item.position] = f.order
+            if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
+        }
+        self.order = order
+        self.loopQuestion = loopQuestion
+        self.flowCount = max(flow.count, 1)
+        state = walk()
+    }
+
+    /// The prompt being asked, if the interview is not finished.
+    public var prompt: Prompt? {
+        if case .asking(let p) = state { return p }
+        return nil
+    }
+
+    public var isFinished: Bool { prompt == nil }
+
+    // MARK: Answering
+
+    /// Handles one typed line: a command (`:back`, `:skip`, `:dk`, `:rf`, `?`, `:quit`) or an answer.
+    public mutating func submit(_ line: String, elapsedMs: Int = 0) -> Feedback {
+        guard let prompt else { return .invalid("the interview is finished") }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let command = trimmed.lowercased()
+        switch command {
+        case ":back", "<": return back()
+        case ":quit", ":q": return .quit
+        case "?", ":help", ":h":
+            let help = [prompt.help, EngineText.text(.helpCommands, language)].compactMap { $0 }.joined(separator: "\n")
+            return .help(help)
+        case ":skip": return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+        case ":dk": return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
+        case ":rf": return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
+        default: break
+        }
+        if let pending = pendingSoft, pending.key == prompt.key.description,
+           trimmed.isEmpty || ["y", "yes", "ok", "是", "确认"].contains(command) {
+            pendingSoft = nil
+            warnings.append("\(prompt.key): \(pending.message)")
+            return accept(.answer(pending.value), at: prompt, elapsedMs: elapsedMs)
+        }
+        if trimmed.isEmpty, let previous = remembered[prompt.key.description] {
+            return record(previous, at: prompt, elapsedMs: elapsedMs)
+        }
+        if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
+            let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
+            return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
+        }
+        let parsed = AnswerParser.parse(line, question: prompt.question, isOtherText: prompt.key.isOtherText,
+                                        shown: prompt.options, language: language)
+        switch parsed {
+        case .failure(let problem): return .invalid(problem.message)
+        case .success(let value):
+            return record(prompt.question.type == .note ? .seen : .answer(value), at: prompt, elapsedMs: elapsedMs)
+        }
+    }
+
+    /// Records an outcome for the current prompt after checking it is allowed: used by headless replays.
+    public mutating func submit(_ outcome: StepOutcome, elapsedMs: Int = 0) -> Feedback {
+        guard let prompt else { return .invalid("the interview is finished") }
+        if case .answer(let value) = outcome, !prompt.key.isOtherText,
+           let problem = AnswerParser.validate(value, question: prompt.question, language: language) {
+            return .invalid(problem.message)
+        }
+        return record(outcome, at: prompt, elapsedMs: elapsedMs)
+    }
+
+    /// Goes back to the previous prompt, keeping its answer as the default.
+    public mutating func back() -> Feedback {
+        guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
+        stepIndex[last.key.description] = nil
+        remembered[last.key.description] = last.outcome
+        pendingSoft = nil
+        state = walk()
+        return .back
+    }
+
+    private mutating func record(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
+        let q = prompt.question
+        switch outcome {
+        case .missing(.skipped) where q.required && !prompt.key.isOtherText:
+            return .invalid(EngineText.text(.cannotSkip, language))
+        case .missing(.dontKnow) where !q.dontKnow:
+            return .invalid(EngineText.text(.noDontKnow, language))
+        case .missing(.refused) where !q.refuse:
+            return .invalid(EngineText.text(.noRefuse, language))
+        case .answer(let value) where !prompt.key.isOtherText:
+            if let failure = failedCheck(q, value: value, key: prompt.key) {
+                if failure.soft {
+                    if confirmSoftChecksAutomatically {
+                        warnings.append("\(prompt.key): \(failure.message)")
+                        return accept(outcome, at: prompt, elapsedMs: elapsedMs)
+                    }
+                    pendingSoft = (prompt.key.description, value, failure.message)
+                    state = .asking(withWarning(prompt, failure.message))
+                    return .confirm(EngineText.text(.softCheck, language, failure.message))
+                }
+                return .invalid(EngineText.text(.checkFailed, language, failure.message))
+            }
+        default:
+            break
+        }
+        return accept(outcome, at: prompt, elapsedMs: elapsedMs)
+    }
+
+    private func withWarning(_ prompt: Prompt, _ message: String) -> Prompt {
+        var p = prompt
+        p.pendingWarning = message
+        return p
+    }
+
+    private mutating func accept(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
+        pendingSoft = nil
+        let key = prompt.key.description
+        stepIndex[key] = steps.count
+        steps.append((prompt.key, outcome))
+        remembered[key] = nil
+        durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
+        state = walk()
+        return .accepted
+    }
+
+    /// The first check of `q` that `value` fails; a rule naming an unanswered question is not applied.
+    private func failedCheck(_ q: Question, value: Value, key: PromptKey) -> (message: String, soft: Bool)? {
+        var bound = value
+        if let row = key.row {
+            var rows = gridRows(q, loop: key.loop)
+            rows[row] = value
+            bound = .keyed(rows)
+        }
+        for check in q.checks {
+            guard let expr = check.rule.expr else { continue }
+            let env = Environment(interview: self, loop: key.loop, loopSections: loopSections(of: q.id), current: (q.id, bound))
+            if Evaluator.evaluate(expr, in: env).isTruthy { continue }
+            let unknown = expr.names.contains { name in
+                name.parts.first != q.id && Evaluator.evaluate(.name(name, check.rule.position), in: env) == .null
+            }
+            if unknown { continue }
+            let message = check.message.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: loopSections(of: q.id)) }
+                ?? "`\(check.rule.source)`"
+            return (message, check.soft)
+        }
+        return nil
+    }
+
+    // MARK: Walking the flow
+
+    private struct Binding {
+        var section: String
+        var value: OptionValue
+    }
+
+    private enum Stop {
+        case prompt(PromptKey, Question, [Binding], order: Int, section: Section?)
+        case end(End)
+    }
+
+    /// Finds the first prompt on the path without a recorded step, evaluating computes on the way.
+    private mutating func walk() -> InterviewState {
+        computed = [:]
+        endedAt = nil
+        switch walk(questionnaire.items, bindings: [], section: nil) {
+        case .prompt(let key, let q, let bindings, let position, let section)?:
+            let prompt = makePrompt(key, q, bindings, order: position, section: section)
+            if q.shuffle && !key.isOtherText {
+                optionOrders[PromptKey(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
+            }
+            return .asking(prompt)
+        case .end(let e)?:
+            endedAt = e.position
+            let text = e.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
+            return .finished(e.status, text: text)
+        case nil:
+            endedAt = nil
+            return .finished(.complete, text: nil)
+        }
+    }
+
+    private mutating func walk(_ items: [Item], bindings: [Binding], section: Section?) -> Stop? {
+        for item in items {
+            if let when = item.when, let expr = when.expr {
+                let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                if !Evaluator.evaluate(expr, in: env).isTruthy { continue }
+            }
+            switch item {
+            case .question(let q):
+                if let stop = firstOpenPrompt(q, bindings: bindings, section: section) { return stop }
+            case .section(let s):
+                if let name = s.forEach {
+                    let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                    let chosen: [OptionValue]
+                    switch Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: env) {
+                    case .list(let values): chosen = values.compactMap { optionValue($0, of: name) }
+                    case let single where single != .null: chosen = optionValue(single, of: name).map { [$0] } ?? []
+                    default: chosen = []
+                    }
+                    for value in chosen {
+                        if let stop = walk(s.items, bindings: bindings + [Binding(section: s.id, value: value)], section: s) { return stop }
+                    }
+                } else if let stop = walk(s.items, bindings: bindings, section: s) {
+                    return stop
+                }
+            case .end(let e):
+                return .end(e)
+            case .compute(let c):
+                guard let expr = c.value.expr else { continue }
+                let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+            }
+        }
+        return nil
+    }
+
+    private func optionValue(_ value: Value, of question: String) -> OptionValue? {
+        table.question(question)?.allOptions.first { Value.of($0.value) == value }?.value
+    }
+
+    private func firstOpenPrompt(_ q: Question, bindings: [Binding], section: Section?) -> Stop? {
+        let loop = bindings.map(\.value)
+        let position = order[q.position] ?? 0
+        if q.type == .grid {
+            for row in q.rows {
+                let key = PromptKey(question: q.id, loop: loop, row: row.id)
+                if stepIndex[key.description] == nil { return .prompt(key, q, bindings, order: position, section: section) }
+            }
+            return nil
+        }
+        let key = PromptKey(question: q.id, loop: loop)
+        guard let index = stepIndex[key.description] else { return .prompt(key, q, bindings, order: position, section: section) }
+        if q.other, case .answer(let v) = steps[index].outcome, chose(v, ChoiceOption.otherValue) {
+            let otherKey = PromptKey(question: q.id, loop: loop, isOtherText: true)
+            if stepIndex[otherKey.description] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
+        }
+        return nil
+    }
+
+    private func chose(_ value: Value, _ option: OptionValue) -> Bool {
+        switch value {
+        case .list(let items): items.contains(Value.of(option))
+        default: value == Value.of(option)
+        }
+    }
+
+    private func makePrompt(_ key: PromptKey, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
+        let sections = bindings.map(\.section)
+        let text = pipe(q.text.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections)
+        var subtext: String?
+        if let row = key.row, let r = q.rows.first(where: { $0.id == row }) {
+            subtext = pipe(r.text.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections)
+        } else if key.isOtherText {
+            subtext = EngineText.text(.specifyOther, language)
+        }
+        let options = key.isOtherText ? [] : shownOptions(q, key: key)
+        var defaultText: String?
+        if let previous = remembered[key.description] { defaultText = typed(previous, q, options: options) }
+        let title = section?.title.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) }
+        return Prompt(key: key, question: q, text: text, subtext: subtext,
+                      help: q.help.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) },
+                      options: options, defaultText: defaultText,
+                      progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: title,
+                      canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
+                      canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+    }
+
+    /// The options in shown order: shuffled with a generator seeded per prompt, `fixed` ones kept in place.
+    private func shownOptions(_ q: Question, key: PromptKey) -> [ChoiceOption] {
+        let all = q.type == .grid ? q.options : q.allOptions
+        guard q.shuffle else { return all }
+        var rng = SeededRandom(seed: seed, key: PromptKey(question: key.question, loop: key.loop).description)
+        var movable = all.filter { !$0.fixed }
+        movable.shuffle(using: &rng)
+        var it = movable.makeIterator()
+        return all.map { $0.fixed ? $0 : (it.next() ?? $0) }
+    }
+
+    /// An outcome as one would type it again (for defaults after `:back`).
+    private func typed(_ outcome: StepOutcome, _ q: Question, options: [ChoiceOption]) -> String {
+        switch outcome {
+        case .seen: return ""
+        case .missing(.skipped): return ":skip"
+        case .missing(.dontKnow): return ":dk"
+        case .missing(.refused): return ":rf"
+        case .answer(let value):
+            func label(_ v: Value) -> String {
+                options.first { Value.of($0.value) == v }.map { $0.label.text(language) } ?? v.display
+            }
+            switch (q.type, value) {
+            case (.yesNo, .bool(let b)):
+                return q.labels[b ? "yes" : "no"]?.text(language) ?? (b ? "yes" : "no")
+            case (_, .list(let items)):
+                return items.map(label).joined(separator: ", ")
+            default:
+                return options.isEmpty ? value.display : label(value)
+            }
+        }
+    }
+
+    // MARK: Values
+
+    /// The loop sections (for_each) around a question, outermost first.
+    func loopSections(of id: String) -> [String] {
+        table.symbols[id]?.loops ?? []
+    }
+
+    func outcome(_ key: PromptKey) -> StepOutcome? {
+        stepIndex[key.description].map { steps[$0].outcome }
+    }
+
+    /// Grid rows answered so far for one loop iteration.
+    func gridRows(_ q: Question, loop: [OptionValue]) -> [String: Value] {
+        var rows: [String: Value] = [:]
+        for row in q.rows {
+            if let o = outcome(PromptKey(question: q.id, loop: loop, row: row.id)), case .answer(let v) = o { rows[row.id] = v }
+        }
+        return rows
+    }
+
+    /// Steps recorded for a question, by prompt key.
+    func steps(of question: String) -> [(key: PromptKey, outcome: StepOutcome)] {
+        steps.filter { $0.key.question == question && !$0.key.isOtherText }
+    }
+
+    /// Fills `{name}` placeholders from answers, meta and the loop's `item`.
+    func pipe(_ text: String, loop: [OptionValue], sections: [String]) -> String {
+        guard text.contains("{") || text.contains("}") else { return text }
+        var out = ""
+        let env = Environment(interview: self, loop: loop, loopSections: sections, current: nil)
+        for piece in Placeholder.pieces(text) {
+            switch piece {
+            case .literal(let s): out += s
+            case .placeholder(let name):
+                out += env.display(QualifiedName(parts: name.split(separator: ".").map(String.init)))
+            }
+        }
+        return out
+    }
+
+    /// Re-records a step read from a checkpoint: it must be the current prompt; checks are not run again.
+    mutating func restoreStep(key: String, outcome: StepOutcome, durationMs: Int) -> Bool {
+        guard let prompt, prompt.key.description == key else { return false }
+        _ = accept(outcome, at: prompt, elapsedMs: durationMs)
+        return true
+    }
+
+    /// Restores what a checkpoint holds besides the steps.
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [String: StepOutcome]) {
+        self.durations = durations
+        self.warnings = warnings
+        self.remembered = remembered
+        state = walk()
+    }
+
+    /// Replaces the meta values (used when meta is asked at the start of an interview).
+    public mutating func setMeta(_ key: String, _ value: Value) {
+        meta[key] = value
+        state = walk()
+    }
+}

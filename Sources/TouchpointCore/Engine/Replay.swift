@@ -1,0 +1,122 @@
+/// Walks an interview with answers given in advance (headless `--answers`, in-file tests).
+///
+/// The flow is walked with the same rules as at a terminal. A respondent is accepted or rejected whole: an
+/// invalid answer, a missing required answer, or an answer to a question its path never asks rejects it.
+public struct Replay: Sendable {
+    /// Answers by question id; loop answers keyed by option value, grid answers by row id.
+    public var answers: [String: Value]
+    /// Missing reasons (`skipped`, `dont_know`, `refused`) in the same shape as `answers`.
+    public var missing: [String: Value]
+
+    public init(answers: [String: Value], missing: [String: Value] = [:]) {
+        self.answers = answers
+        self.missing = missing
+    }
+
+    /// Why a respondent was rejected: the question concerned and a message for people.
+    public struct Rejection: Error, Sendable, Hashable {
+        public var question: String
+        public var message: String
+    }
+
+    /// Answers `interview` until it finishes, or throws the first reason to reject the respondent.
+    public func run(_ interview: inout Interview) throws(Rejection) {
+        interview.confirmSoftChecksAutomatically = true
+        var used = Set<String>()
+        var guardSteps = 0
+        while let prompt = interview.prompt {
+            guardSteps += 1
+            if guardSteps > 1_000_000 { throw Rejection(question: prompt.key.question, message: "the interview did not end") }
+            let key = prompt.key
+            let q = prompt.question
+            let name = key.description
+            if q.type == .note {
+                _ = interview.submit(.seen)
+                continue
+            }
+            let answer = lookup(answers, key)
+            let reason = lookup(missing, key)
+            let feedback: Feedback
+            if let answer, answer != .null {
+                if reason != nil {
+                    throw Rejection(question: name, message: "`\(name)` has both an answer and a missing reason")
+                }
+                feedback = interview.submit(.answer(answer))
+            } else if let reason {
+                guard case .text(let text) = reason, let r = MissingReason(rawValue: text) else {
+                    throw Rejection(question: name, message: "the missing reason of `\(name)` must be \"skipped\", \"dont_know\" or \"refused\", not \(reason.display)")
+                }
+                feedback = interview.submit(.missing(r))
+            } else if !q.required || key.isOtherText {
+                feedback = interview.submit(.missing(.skipped))
+            } else {
+                throw Rejection(question: name, message: "no answer to the required question `\(name)`")
+            }
+            switch feedback {
+            case .accepted: used.insert(name)
+            case .invalid(let message), .confirm(let message):
+                let given = answer.map { " \($0.display.debugDescription)" } ?? ""
+                throw Rejection(question: name, message: "`\(name)`\(given): \(message)")
+            default:
+                throw Rejection(question: name, message: "`\(name)` could not be recorded")
+            }
+        }
+        for key in try leafKeys(interview.table).sorted() where !used.contains(key) {
+            throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
+        }
+    }
+
+    private func lookup(_ source: [String: Value], _ key: PromptKey) -> Value? {
+        var value = source[key.isOtherText ? key.question + "_other" : key.question]
+        for option in key.loop {
+            guard case .keyed(let map)? = value else { return nil }
+            value = map[option.description]
+        }
+        if let row = key.row {
+            guard case .keyed(let map)? = value else { return nil }
+            value = map[row]
+        }
+        return value
+    }
+
+    /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
+    private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
+        var keys = Set<String>()
+        for (name, value) in answers.merging(missing, uniquingKeysWith: { a, _ in a }) {
+            var question = name
+            var isOther = false
+            if table.question(name) == nil, name.hasSuffix("_other"), let base = table.question(String(name.dropLast(6))), base.other {
+                question = base.id
+                isOther = true
+            }
+            guard let q = table.question(question) else {
+                throw Rejection(question: name, message: "answers `\(name)`, which is not a question of this questionnaire")
+            }
+            let depth = table.symbols[question]?.loops.count ?? 0
+            func walk(_ v: Value, _ loop: [OptionValue], _ level: Int) throws(Rejection) {
+                if level < depth {
+                    guard case .keyed(let map) = v else {
+                        throw Rejection(question: name, message: "`\(name)` is asked in a loop: give its answers as an object keyed by option value")
+                    }
+                    for (k, inner) in map { try walk(inner, loop + [Replay.optionValue(k)], level + 1) }
+                    return
+                }
+                if q.type == .grid && !isOther {
+                    guard case .keyed(let rows) = v else {
+                        throw Rejection(question: name, message: "`\(name)` is a grid: give its answers as an object keyed by row id")
+                    }
+                    for row in rows.keys { keys.insert(PromptKey(question: question, loop: loop, row: row).description) }
+                    return
+                }
+                if v != .null { keys.insert(PromptKey(question: question, loop: loop, isOtherText: isOther).description) }
+            }
+            try walk(value, [], 0)
+        }
+        return keys
+    }
+
+    static func optionValue(_ key: String) -> OptionValue {
+        if let i = Int(key), String(i) == key { return .integer(i) }
+        return .text(key)
+    }
+}
