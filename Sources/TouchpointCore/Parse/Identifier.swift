@@ -10,21 +10,26 @@ public enum Identifier {
     public static func problem(_ text: String) -> String? {
         if text.isEmpty { return "it is empty" }
         if text.unicodeScalars.count > 64 { return "it is longer than 64 characters" }
-        guard let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else {
+        guard let first = text.unicodeScalars.first, isLetter(first) else {
             return "an id must start with a letter A-Z or a-z"
         }
-        if let bad = text.unicodeScalars.first(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")) }) {
+        if let bad = text.unicodeScalars.first(where: { !(isLetter($0) || ("0"..."9").contains($0) || $0 == "_") }) {
             return "`\(bad)` is not allowed; use letters, digits and `_`"
         }
         if reserved.contains(text) { return "`\(text)` is a reserved word of the expression language" }
         return nil
     }
 
+    /// An ASCII letter; ids are ASCII so that they read the same in every tool that handles the data.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s)
+    }
+
     /// A close valid id for a bad one (`channel-sat` -> `channel_sat`), if there is an obvious one.
     public static func suggestion(_ text: String) -> String? {
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+            if isLetter(scalar) || ("0"..."9").contains(scalar) {
                 out.unicodeScalars.append(scalar)
             } else if !out.hasSuffix("_") {
                 out += "_"

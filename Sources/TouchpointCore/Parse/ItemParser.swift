@@ -23,6 +23,22 @@ struct ItemParser {
 
     static let allQuestionKeys = Set(commonKeys + typeKeys.values.flatMap { $0 })
 
+    /// Keys a question of each type may have, computed once.
+    static let allowedByType: [QuestionType: [String]] = Dictionary(uniqueKeysWithValues: QuestionType.allCases.map { type in
+        (type, commonKeys + (typeKeys[type] ?? []))
+    })
+
+    /// For each type, the keys that belong to other types, with a note saying which: a better message than "unknown".
+    static let elsewhereByType: [QuestionType: [String: String]] = Dictionary(uniqueKeysWithValues: QuestionType.allCases.map { type in
+        let allowed = Set(allowedByType[type] ?? [])
+        var notes: [String: String] = [:]
+        for key in allQuestionKeys.sorted() where !allowed.contains(key) {
+            let owners = typeKeys.filter { $0.value.contains(key) }.map(\.key.rawValue).sorted()
+            notes[key] = "a \(type.rawValue) question has no `\(key)` (it belongs to \(owners.joined(separator: ", ")))"
+        }
+        return (type, notes)
+    })
+
     func items(_ nodes: [YAMLNode]) -> [Item] {
         nodes.compactMap(item)
     }
@@ -63,16 +79,10 @@ struct ItemParser {
         let idText = metaKey ?? node["id"]?.scalar?.text ?? "?"
         let label = what ?? "question `\(idText)`"
         let effectiveType = type ?? (metaKey != nil && typeNode == nil ? .text : nil)
-        var allowed = ItemParser.commonKeys + extraKeys
-        if let effectiveType { allowed += ItemParser.typeKeys[effectiveType] ?? [] } else { allowed = Array(ItemParser.allQuestionKeys) + extraKeys }
+        var allowed: [String]
+        if let effectiveType { allowed = (ItemParser.allowedByType[effectiveType] ?? []) + extraKeys } else { allowed = Array(ItemParser.allQuestionKeys) + extraKeys }
         if metaKey != nil { allowed.removeAll { $0 == "id" } }
-        var elsewhere: [String: String] = [:]
-        if let effectiveType {
-            for key in ItemParser.allQuestionKeys where !allowed.contains(key) {
-                let owners = ItemParser.typeKeys.filter { $0.value.contains(key) }.map(\.key.rawValue).sorted()
-                elsewhere[key] = "a \(effectiveType.rawValue) question has no `\(key)` (it belongs to \(owners.joined(separator: ", ")))"
-            }
-        }
+        let elsewhere = effectiveType.flatMap { ItemParser.elsewhereByType[$0] } ?? [:]
         var required = metaKey == nil ? ["id", "type", "text"] : []
         if metaKey == nil, typeNode == nil { required = ["id", "type", "text"] }
         guard let f = reader.fields(node, allowed: allowed, elsewhere: elsewhere, required: required, what: label) else { return nil }
@@ -153,7 +163,7 @@ struct ItemParser {
         switch node.scalar?.resolved {
         case .integer(let i)?: return .integer(i)
         case .string(let s)?:
-            if s.trimmingCharacters(in: .whitespaces).isEmpty || s.contains(",") {
+            if s.allSatisfy(\.isWhitespace) || s.contains(",") {
                 reader.report(.badValue, at: node.position, "the option value `\(s)` cannot be empty or contain a comma",
                               hint: "give the option a `value:` such as `\(Identifier.suggestion(s) ?? "option_1")` and keep the words in `label:`")
                 return nil

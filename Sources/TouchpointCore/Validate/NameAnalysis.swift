@@ -82,42 +82,61 @@ struct NameAnalysis {
 
     private mutating func visit(_ f: FlowItem) {
         let loops = f.loops.map(\.id)
+        // The scope checks happen in helpers that return before `define` runs: a live scope holds the table, and
+        // defining a symbol while it is alive would copy the whole table for every item (quadratic time).
         switch f.item {
         case .question(let q):
-            let s = scope(for: f)
-            check(q.when, s, expecting: .boolean)
-            for text in [q.text, q.help].compactMap({ $0 }) { checkPlaceholders(text, s, owner: q.id) }
-            for option in q.options { checkPlaceholders(option.label, s, owner: q.id) }
-            guard let type = Symbol.answerType(of: q) else {
-                define(q.id, .question, .unknown, f, loops, q)
-                for c in q.checks { check(c.rule, s, expecting: .boolean) }
-                return
-            }
-            let own = scope(for: f, current: (q.id, type))
-            for c in q.checks {
-                check(c.rule, own, expecting: .boolean)
-                if let m = c.message { checkPlaceholders(m, own, owner: q.id) }
-            }
-            define(q.id, .question, type, f, loops, q)
+            let type = checkQuestion(q, f)
+            define(q.id, .question, type ?? .unknown, f, loops, q)
         case .section(let section):
-            let s = scope(for: f)
-            check(section.when, s, expecting: .boolean)
-            if let title = section.title { checkPlaceholders(title, s, owner: section.id) }
-            checkLoop(section, s)
+            checkSection(section, f)
             define(section.id, .section, .unknown, f, loops, nil)
             if section.items.isEmpty {
                 bag.add(.emptySection, at: section.position, "section `\(section.id)` has no questions",
                         hint: "add questions to it or remove it")
             }
         case .end(let e):
-            let s = scope(for: f)
-            check(e.when, s, expecting: .boolean)
-            if let text = e.text { checkPlaceholders(text, s, owner: "end") }
+            checkEnd(e, f)
         case .compute(let c):
-            let type = check(c.value, scope(for: f), expecting: nil)
+            let type = checkCompute(c, f)
             table.computeTypes[c.id] = type
             define(c.id, .compute, type, f, loops, nil)
         }
+    }
+
+    /// Checks a question's condition, texts and checks; returns its answer type (nil for a note).
+    private mutating func checkQuestion(_ q: Question, _ f: FlowItem) -> ValueType? {
+        let s = scope(for: f)
+        check(q.when, s, expecting: .boolean)
+        for text in [q.text, q.help].compactMap({ $0 }) { checkPlaceholders(text, s, owner: q.id) }
+        for option in q.options { checkPlaceholders(option.label, s, owner: q.id) }
+        guard let type = Symbol.answerType(of: q) else {
+            for c in q.checks { check(c.rule, s, expecting: .boolean) }
+            return nil
+        }
+        let own = scope(for: f, current: (q.id, type))
+        for c in q.checks {
+            check(c.rule, own, expecting: .boolean)
+            if let m = c.message { checkPlaceholders(m, own, owner: q.id) }
+        }
+        return type
+    }
+
+    private mutating func checkSection(_ section: Section, _ f: FlowItem) {
+        let s = scope(for: f)
+        check(section.when, s, expecting: .boolean)
+        if let title = section.title { checkPlaceholders(title, s, owner: section.id) }
+        checkLoop(section, s)
+    }
+
+    private mutating func checkEnd(_ e: End, _ f: FlowItem) {
+        let s = scope(for: f)
+        check(e.when, s, expecting: .boolean)
+        if let text = e.text { checkPlaceholders(text, s, owner: "end") }
+    }
+
+    private mutating func checkCompute(_ c: Compute, _ f: FlowItem) -> ValueType {
+        check(c.value, scope(for: f), expecting: nil)
     }
 
     private mutating func define(_ id: String, _ kind: Symbol.Kind, _ type: ValueType, _ f: FlowItem,

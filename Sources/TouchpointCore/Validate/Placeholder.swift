@@ -29,6 +29,9 @@ public struct Placeholder: Sendable, Hashable {
     }
 
     private static func pieces(_ text: String, problems: inout [Placeholder]) -> [Piece] {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            return text.isEmpty ? [] : [.literal(text)]
+        }
         var result: [Piece] = []
         var literal = ""
         var i = text.startIndex
@@ -64,8 +67,8 @@ public struct Placeholder: Sendable, Hashable {
     private static func isName(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count <= 3 && parts.allSatisfy { part in
-            guard let f = part.unicodeScalars.first, f.isASCII, f.properties.isAlphabetic else { return false }
-            return part.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            guard let f = part.unicodeScalars.first, Identifier.isLetter(f) else { return false }
+            return part.unicodeScalars.allSatisfy { Identifier.isLetter($0) || ("0"..."9").contains($0) || $0 == "_" }
         }
     }
 }
