@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a questionnaire as a Markdown interview script and codebook (`touchpoint show`).
 ///
 /// The script reads top to bottom as an interviewer meets it, with routing in words ("Asked if recommend
@@ -33,7 +35,7 @@ public struct ScriptRenderer {
         var facts = ["\(w("Questionnaire", "问卷")) `\(q.id)`"]
         if let v = q.version { facts.append("\(w("version", "版本")) \(Markdown.inline(v))") }
         if !q.languages.isEmpty { facts.append("\(w("languages", "语言")): \(q.languages.joined(separator: ", "))") }
-        if let effort { facts.append("\(w("effort", "作答量")): \(effort.summary)") }
+        if let effort { facts.append("\(w("effort", "作答量")): \(zh ? chineseSummary(effort) : effort.summary)") }
         out.append(facts.joined(separator: " · "))
         if let budget = q.budget {
             var parts: [String] = []
@@ -109,6 +111,17 @@ public struct ScriptRenderer {
                 out.append("")
             }
         }
+    }
+
+    /// "1-21 题，约 10 秒-2 分 50 秒".
+    private func chineseSummary(_ e: EffortEstimate) -> String {
+        func d(_ s: Double, _ up: Bool) -> String {
+            EffortEstimate.duration(max(s, 5), roundingUp: up).replacingOccurrences(of: " min", with: " 分")
+                .replacingOccurrences(of: " s", with: " 秒").replacingOccurrences(of: " ", with: "")
+        }
+        let q = e.minQuestions == e.maxQuestions ? "\(e.maxQuestions)" : "\(e.minQuestions)-\(e.maxQuestions)"
+        let lo = d(e.minSeconds, false), hi = d(e.maxSeconds, true)
+        return "\(q) 题，约 \(lo == hi ? hi : "\(lo)-\(hi)")"
     }
 
     /// "Asked if recommend is 6 or less."
