@@ -36,24 +36,25 @@ public struct Interview: Sendable {
     private let flowCount: Int
     /// The question each `for_each` section loops over, by section id.
     let loopQuestion: [String: String]
+    /// Whether prompts carry piped texts (a headless replay reads none).
+    private let rendersText: Bool
+    /// Where the current prompt is in the items (see `walk(resume:)`).
+    private var stopPath: [Int] = []
 
+    /// Starts an interview. `plan` (from `InterviewPlan(questionnaire)`) may be shared by many interviews of the
+    /// same questionnaire, as headless replays do; `rendersText: false` skips piping texts nobody will read.
     public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil,
-                meta: [String: Value] = [:], seed: UInt64 = 1) {
+                meta: [String: Value] = [:], seed: UInt64 = 1, plan: InterviewPlan? = nil, rendersText: Bool = true) {
         self.questionnaire = questionnaire
         self.table = table
         self.language = language ?? questionnaire.defaultLanguage
         self.meta = meta
         self.seed = seed
-        let flow = FlowItem.flatten(questionnaire.items)
-        var order: [SourcePosition: Int] = [:]
-        var loopQuestion: [String: String] = [:]
-        for f in flow {
-            order[f.item.position] = f.order
-            if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
-        }
-        self.order = order
-        self.loopQuestion = loopQuestion
-        self.flowCount = max(flow.count, 1)
+        let plan = plan ?? InterviewPlan(questionnaire)
+        self.order = plan.order
+        self.loopQuestion = plan.loopQuestion
+        self.flowCount = plan.flowCount
+        self.rendersText = rendersText
         state = walk()
     }
 
@@ -166,7 +167,7 @@ public struct Interview: Sendable {
         steps.append((prompt.key, outcome))
         remembered[key] = nil
         durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
-        state = walk()
+        state = walk(resume: true)
         return .accepted
     }
 
@@ -186,7 +187,9 @@ public struct Interview: Sendable {
                 name.parts.first != q.id && Evaluator.evaluate(.name(name, check.rule.position), in: env) == .null
             }
             if unknown { continue }
-            let message = check.message.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: loopSections(of: q.id)) }
+            // The message may name the question itself (`{recommend}`): it shows the answer being checked.
+            let message = check.message.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop,
+                                                   sections: loopSections(of: q.id), current: (q.id, bound)) }
                 ?? "`\(check.rule.source)`"
             return (message, check.soft)
         }
@@ -206,31 +209,51 @@ public struct Interview: Sendable {
     }
 
     /// Finds the first prompt on the path without a recorded step, evaluating computes on the way.
-    private mutating func walk() -> InterviewState {
-        computed = [:]
+    /// Finds the next prompt. `resume` continues from the prompt just answered instead of from the start: an
+    /// answer can only change what comes after it (conditions and computes name only earlier answers), so
+    /// interviews take linear rather than quadratic time. Going back, restoring and meta changes walk from the start.
+    private mutating func walk(resume: Bool = false) -> InterviewState {
+        let from = resume ? stopPath : []
+        if !resume { computed = [:] }
         endedAt = nil
-        switch walk(questionnaire.items, bindings: [], section: nil) {
+        var path: [Int] = []
+        switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
+            stopPath = path
             let prompt = makePrompt(key, q, bindings, order: position, section: section)
             if q.shuffle && !key.isOtherText {
                 optionOrders[PromptKey(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
             }
             return .asking(prompt)
         case .end(let e)?:
+            stopPath = []
             endedAt = e.position
             let text = e.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
             return .finished(e.status, text: text)
         case nil:
-            endedAt = nil
+            stopPath = []
             return .finished(.complete, text: nil)
         }
     }
 
-    private mutating func walk(_ items: [Item], bindings: [Binding], section: Section?) -> Stop? {
-        for item in items {
+    /// Walks `items`; `resume` is the path (item index, then loop iteration for a loop, then the inner path) of the
+    /// item to start from, and `path` receives the path of the item where the walk stops.
+    private mutating func walk(_ items: [Item], bindings: [Binding], section: Section?, resume: ArraySlice<Int>,
+                               path: inout [Int]) -> Stop? {
+        let start = resume.first ?? 0
+        var index = start
+        while index < items.count {
+            defer { index += 1 }
+            let resuming = index == start && !resume.isEmpty
+            let inner = resuming ? resume.dropFirst() : []
+            let item = items[index]
+            path.append(index)
             if let when = item.when, let expr = when.expr {
                 let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
-                if !Evaluator.evaluate(expr, in: env).isTruthy { continue }
+                if !Evaluator.evaluate(expr, in: env).isTruthy {
+                    path.removeLast()
+                    continue
+                }
             }
             switch item {
             case .question(let q):
@@ -244,19 +267,28 @@ public struct Interview: Sendable {
                     case let single where single != .null: chosen = optionValue(single, of: name).map { [$0] } ?? []
                     default: chosen = []
                     }
-                    for value in chosen {
-                        if let stop = walk(s.items, bindings: bindings + [Binding(section: s.id, value: value)], section: s) { return stop }
+                    let first = inner.first ?? 0
+                    var iteration = first
+                    while iteration < chosen.count {
+                        path.append(iteration)
+                        let rest = iteration == first ? inner.dropFirst() : []
+                        if let stop = walk(s.items, bindings: bindings + [Binding(section: s.id, value: chosen[iteration])],
+                                           section: s, resume: rest, path: &path) { return stop }
+                        path.removeLast()
+                        iteration += 1
                     }
-                } else if let stop = walk(s.items, bindings: bindings, section: s) {
+                } else if let stop = walk(s.items, bindings: bindings, section: s, resume: inner, path: &path) {
                     return stop
                 }
             case .end(let e):
                 return .end(e)
             case .compute(let c):
-                guard let expr = c.value.expr else { continue }
-                let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
-                computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+                if let expr = c.value.expr {
+                    let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                    computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+                }
             }
+            path.removeLast()
         }
         return nil
     }
@@ -293,6 +325,13 @@ public struct Interview: Sendable {
 
     private func makePrompt(_ key: PromptKey, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
         let sections = bindings.map(\.section)
+        guard rendersText else {
+            return Prompt(key: key, question: q, text: "", subtext: nil, help: nil,
+                          options: key.isOtherText ? [] : shownOptions(q, key: key), defaultText: nil,
+                          progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: nil,
+                          canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
+                          canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+        }
         let text = pipe(q.text.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections)
         var subtext: String?
         if let row = key.row, let r = q.rows.first(where: { $0.id == row }) {
@@ -371,10 +410,10 @@ public struct Interview: Sendable {
     }
 
     /// Fills `{name}` placeholders from answers, meta and the loop's `item`.
-    func pipe(_ text: String, loop: [OptionValue], sections: [String]) -> String {
-        guard text.contains("{") || text.contains("}") else { return text }
+    func pipe(_ text: String, loop: [OptionValue], sections: [String], current: (id: String, value: Value)? = nil) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         var out = ""
-        let env = Environment(interview: self, loop: loop, loopSections: sections, current: nil)
+        let env = Environment(interview: self, loop: loop, loopSections: sections, current: current)
         for piece in Placeholder.pieces(text) {
             switch piece {
             case .literal(let s): out += s
@@ -404,5 +443,25 @@ public struct Interview: Sendable {
     public mutating func setMeta(_ key: String, _ value: Value) {
         meta[key] = value
         state = walk()
+    }
+}
+
+/// What every interview of one questionnaire shares: the flow's order and loops, computed once.
+public struct InterviewPlan: Sendable {
+    let order: [SourcePosition: Int]
+    let loopQuestion: [String: String]
+    let flowCount: Int
+
+    public init(_ questionnaire: Questionnaire) {
+        let flow = FlowItem.flatten(questionnaire.items)
+        var order: [SourcePosition: Int] = [:]
+        var loopQuestion: [String: String] = [:]
+        for f in flow {
+            order[f.item.position] = f.order
+            if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
+        }
+        self.order = order
+        self.loopQuestion = loopQuestion
+        self.flowCount = max(flow.count, 1)
     }
 }

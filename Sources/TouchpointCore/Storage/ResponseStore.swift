@@ -204,6 +204,22 @@ public struct ResponseStore: Sendable {
         guard line.last == 0x0A, !line.dropLast().contains(0x0A) else {
             throw StorageError(.malformedLine, action: .appendResponse, path: outputPath, keptIn: kept)
         }
+        try append(line, kept: kept)
+    }
+
+    /// Appends several finished interviews at once: `lines` holds whole records, each ending in "\n".
+    ///
+    /// Headless runs use this to write a batch of respondents in one write and one sync under the lock: each
+    /// line is still whole, and the batch is all on disk or, on failure, none of it is.
+    public func appendResponses(lines: [UInt8]) throws(StorageError) {
+        guard lines.last == 0x0A, !lines.starts(with: [0x0A]),
+              !zip(lines, lines.dropFirst()).contains(where: { $0 == 0x0A && $1 == 0x0A }) else {
+            throw StorageError(.malformedLine, action: .appendResponse, path: outputPath, keptIn: nil)
+        }
+        try append(lines, kept: nil)
+    }
+
+    private func append(_ line: [UInt8], kept: String?) throws(StorageError) {
         do throws(DurableFiles.Failure) {
             try files.ensureFolder(folder)
             let (fd, created, readable) = try openOutput()

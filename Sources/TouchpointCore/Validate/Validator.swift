@@ -28,7 +28,10 @@ public enum Validator {
     ]
 
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
-    public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard,
+    ///
+    /// `analyseFlow: false` skips the checks that can only produce warnings (reachability, always-true
+    /// conditions, effort and budget): `run` uses it to reach the first question sooner.
+    public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
                                 runTests: (@Sendable (Questionnaire, SymbolTable) -> [Diagnostic])? = nil) -> Report {
         let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits)
         var bag = DiagnosticBag()
@@ -40,9 +43,9 @@ public enum Validator {
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
         bag.append(contentsOf: nameProblems)
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
-        for rule in rules { rule.check(context, into: &bag) }
-        let effort = EffortEstimate.estimate(q, table: table)
-        BudgetRule.check(q, effort: effort, into: &bag)
+        for rule in rules where analyseFlow || rule != ReachabilityRule.self { rule.check(context, into: &bag) }
+        let effort = analyseFlow ? EffortEstimate.estimate(q, table: table) : nil
+        if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         if let runTests, !bag.hasErrors { bag.append(contentsOf: runTests(q, table)) }
         return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table)
     }
