@@ -1,0 +1,57 @@
+/// Running totals for a share of cases (`top_box`, `bottom_box`, `percent`).
+///
+/// Unweighted, the counts go straight to `Proportion.wilson(successes:n:)`. Weighted, the sums are the
+/// ones `Proportion.wilson(outcomes:weights:)` forms, added in the same order, so the share is the same
+/// number; Kish's effective size comes from `Σw` and `Σw²`.
+struct ShareAccumulator: Sendable {
+    private(set) var n = 0
+    private(set) var hits = 0
+    private var weights = WeightTotals()
+    private var hitWeight = 0.0
+
+    mutating func add(_ hit: Bool, weight: Double) {
+        n += 1
+        weights.add(weight)
+        if hit {
+            hits += 1
+            hitWeight += weight
+        }
+    }
+
+    /// Adds the totals of cases read elsewhere (another part of the file).
+    mutating func merge(_ other: ShareAccumulator) {
+        n += other.n
+        hits += other.hits
+        weights.merge(other.weights)
+        hitWeight += other.hitWeight
+    }
+
+    func estimate(weighted: Bool) -> Estimate? {
+        guard weighted else { return Proportion.wilson(successes: hits, n: n) }
+        guard n > 0, let nEff = weights.effectiveSize else { return nil }
+        let share = hitWeight / weights.sum
+        return Estimate(value: 100 * share, ci95: Proportion.wilsonInterval(share: share, size: nEff), n: n, nEff: nEff)
+    }
+}
+
+/// `Σw` and `Σw²` of the cases added, for Kish's effective sample size.
+struct WeightTotals: Sendable {
+    private(set) var sum = 0.0
+    private(set) var squares = 0.0
+
+    mutating func add(_ weight: Double) {
+        sum += weight
+        squares += weight * weight
+    }
+
+    mutating func merge(_ other: WeightTotals) {
+        sum += other.sum
+        squares += other.squares
+    }
+
+    /// `(Σw)² / Σw²`, or `nil` when no case has a positive weight (the weights cannot weight anything).
+    var effectiveSize: Double? {
+        guard sum > 0, squares > 0, sum.isFinite, squares.isFinite else { return nil }
+        return sum * sum / squares
+    }
+}

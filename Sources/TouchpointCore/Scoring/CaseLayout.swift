@@ -1,0 +1,60 @@
+/// How the values of several items of one record line up into cases (rows), for scales and drivers.
+///
+/// Items outside loops give one case per record. When some items are in a loop, each loop answer is a
+/// case: items of that loop give their value for the iteration, and items outside it (or in an enclosing
+/// loop) give the value they have there, repeated for each iteration. Items in loops that do not enclose
+/// one another cannot be lined up, and the score is reported as unavailable.
+final class CaseLayout: Sendable {
+    let readers: [ItemReader]
+    private let depths: [Int]
+    private let deepest: Int
+
+    init(_ readers: [ItemReader]) throws(ScoringPlanError) {
+        let signatures = readers.map(\.signature)
+        let longest = signatures.max(by: { $0.count < $1.count }) ?? []
+        for (reader, signature) in zip(readers, signatures) where Array(longest.prefix(signature.count)) != signature {
+            throw ScoringPlanError("`\(reader.name)` is asked in a different loop from the other items, so they cannot be paired answer by answer")
+        }
+        self.readers = readers
+        depths = signatures.map(\.count)
+        deepest = depths.max() ?? 0
+    }
+
+    /// Whether every item has at most one value per record.
+    var isFlat: Bool { deepest == 0 }
+
+    /// Calls `body` with each case of `record`: one value per item, `nil` where the item has none. The
+    /// buffer is valid only during the call.
+    func forEachCase(in record: CheckedResponse, _ body: (UnsafeBufferPointer<Double?>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Double?.self, capacity: readers.count) { row in
+            if isFlat {
+                for (index, reader) in readers.enumerated() { row.initializeElement(at: index, to: reader.flatValue(in: record)) }
+                body(UnsafeBufferPointer(row))
+                return
+            }
+            var byKey: [[String: Double]] = []
+            var caseKeys: [String] = []
+            var seenKeys = Set<String>()
+            var scratch: [ItemReader.Keyed] = []
+            for (index, reader) in readers.enumerated() {
+                scratch.removeAll(keepingCapacity: true)
+                reader.values(in: record, into: &scratch)
+                var map: [String: Double] = [:]
+                for keyed in scratch where map[keyed.key] == nil {
+                    map[keyed.key] = keyed.value
+                    if depths[index] == deepest, seenKeys.insert(keyed.key).inserted { caseKeys.append(keyed.key) }
+                }
+                byKey.append(map)
+            }
+            for key in caseKeys {
+                let components = key.split(separator: ItemReader.separator, omittingEmptySubsequences: false)
+                for index in readers.indices {
+                    let depth = depths[index]
+                    let lookup = depth == deepest ? key : components.prefix(depth).joined(separator: String(ItemReader.separator))
+                    row.initializeElement(at: index, to: byKey[index][lookup])
+                }
+                body(UnsafeBufferPointer(row))
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+/// Reads the numeric values of one scored item (a question, a grid row, a whole grid or a compute) from a
+/// response record.
+///
+/// A loop item gives one value per loop answer and a whole grid one value per row, each keyed by its
+/// path (`app`, or option and row joined by U+001F) so that several items of the same loop can be paired.
+/// Numbers are read as they are, yes/no answers and Boolean computes as 1 and 0; reverse-coded items come
+/// out as `min + max - x`.
+final class ItemReader: Sendable {
+    /// One value and the loop path it was answered at ("" outside loops).
+    struct Keyed: Sendable {
+        var key: String
+        var value: Double
+    }
+
+    /// The item as written in the score definition.
+    let name: String
+    /// The question or compute id.
+    let id: String
+    let isComputed: Bool
+    /// The `for_each` sections around the item, outermost first.
+    let loops: [String]
+    /// The grid row, for `grid.row`.
+    let row: String?
+    /// Whether the item is a whole grid, one value per row.
+    let wholeGrid: Bool
+    /// `min + max` of a reverse-coded item.
+    let reversal: Double?
+
+    /// The loop levels the values are keyed by: the loops, then the grid's rows for a whole grid.
+    var signature: [String] { wholeGrid ? loops + ["#rows:" + id] : loops }
+
+    /// Whether the item has at most one value per record.
+    var isFlat: Bool { loops.isEmpty && !wholeGrid }
+
+    /// Resolves `item` against the questionnaire, or says why it cannot be scored.
+    init(_ item: ScoreItem, schema: ResponseSchema) throws(ScoringPlanError) {
+        let parts = item.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let head = parts.first, parts.count <= 2 else {
+            throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute")
+        }
+        name = item.name
+        id = head
+        if let entry = schema.questions[head] {
+            isComputed = false
+            loops = entry.loops.map(\.section)
+            let isGrid = entry.question.type == .grid
+            if parts.count == 2 {
+                guard isGrid, entry.rows.contains(parts[1]) else {
+                    throw ScoringPlanError("`\(item.name)` names no grid row")
+                }
+                row = parts[1]
+            } else {
+                row = nil
+            }
+            wholeGrid = isGrid && parts.count == 1
+            if item.reverse {
+                guard let points = entry.question.scalePoints else {
+                    throw ScoringPlanError("`\(item.name)` cannot be reversed: it has no scale ends")
+                }
+                reversal = Double(points.lowerBound + points.upperBound)
+            } else {
+                reversal = nil
+            }
+        } else if let loops = schema.computes[head], parts.count == 1, !item.reverse {
+            isComputed = true
+            self.loops = loops.map(\.section)
+            row = nil
+            wholeGrid = false
+            reversal = nil
+        } else {
+            throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute of the questionnaire")
+        }
+    }
+
+    /// The value of a flat item, if the record has one.
+    func flatValue(in record: CheckedResponse) -> Double? {
+        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return nil }
+        if let row {
+            guard let cell = root[row] else { return nil }
+            return number(cell)
+        }
+        return number(root)
+    }
+
+    /// Calls `body` with every value the record has for the item, in the record's order.
+    func forEachValue(in record: CheckedResponse, _ body: (Double) -> Void) {
+        if isFlat {
+            if let value = flatValue(in: record) { body(value) }
+            return
+        }
+        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return }
+        walk(root, key: "", level: 0) { _, value in body(value) }
+    }
+
+    /// Appends every value the record has for the item, with its key, to `values`.
+    func values(in record: CheckedResponse, into values: inout [Keyed]) {
+        if isFlat {
+            if let value = flatValue(in: record) { values.append(Keyed(key: "", value: value)) }
+            return
+        }
+        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return }
+        walk(root, key: "", level: 0) { key, value in values.append(Keyed(key: key, value: value)) }
+    }
+
+    private func walk(_ node: JSONValue, key: String, level: Int, _ body: (String, Double) -> Void) {
+        if level < loops.count {
+            guard case .object(let keyed) = node else { return }
+            for member in keyed.members {
+                walk(member.value, key: Self.join(key, member.key, first: level == 0), level: level + 1, body)
+            }
+            return
+        }
+        if let row {
+            if let cell = node[row], let value = number(cell) { body(key, value) }
+            return
+        }
+        if wholeGrid {
+            guard case .object(let cells) = node else { return }
+            for member in cells.members {
+                if let value = number(member.value) { body(Self.join(key, member.key, first: loops.isEmpty), value) }
+            }
+            return
+        }
+        if let value = number(node) { body(key, value) }
+    }
+
+    private func number(_ value: JSONValue) -> Double? {
+        let x: Double
+        switch value {
+        case .number(let n): x = n
+        case .bool(let b): x = b ? 1 : 0
+        default: return nil
+        }
+        guard let reversal else { return x }
+        return reversal - x
+    }
+
+    /// The separator of loop path components in keys.
+    static let separator: Character = "\u{1F}"
+
+    private static func join(_ prefix: String, _ component: String, first: Bool) -> String {
+        first ? component : prefix + String(separator) + component
+    }
+}
+
+/// Why a score cannot be computed from response records, for the `unavailable` outcome.
+struct ScoringPlanError: Error, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,41 @@
+/// The values a `percent` rule sees for one response record: its answers, computes and meta values, as
+/// the interview stored them (loop answers keyed by option value, grids keyed by row id).
+///
+/// A question that was not asked, skipped, answered "don't know" or refused is absent from `answers`, so
+/// it reads as `null`, exactly as it did during the interview (SPEC section 3).
+struct RecordEnvironment: ValueEnvironment {
+    let record: CheckedResponse
+    let schema: ResponseSchema
+
+    func value(of name: QualifiedName) -> Value {
+        let parts = name.parts
+        guard let head = parts.first else { return .null }
+        if head == "meta" {
+            guard parts.count == 2, let value = record.meta[parts[1]] else { return .null }
+            return Value(json: value)
+        }
+        if let entry = schema.questions[head] {
+            guard let answer = record.answers[head] else { return .null }
+            if parts.count == 2, entry.question.type == .grid {
+                return Self.cell(parts[1], of: Value(json: answer), depth: entry.loops.count)
+            }
+            return parts.count == 1 ? Value(json: answer) : .null
+        }
+        if schema.computes[head] != nil, parts.count == 1, let value = record.computed[head] {
+            return Value(json: value)
+        }
+        return .null
+    }
+
+    /// One row of a grid answer; inside loops, that row of each iteration, keyed as the loop answers are.
+    private static func cell(_ row: String, of value: Value, depth: Int) -> Value {
+        guard case .keyed(let map) = value else { return .null }
+        if depth == 0 { return map[row] ?? .null }
+        var cells: [String: Value] = [:]
+        for (key, inner) in map {
+            let picked = cell(row, of: inner, depth: depth - 1)
+            if picked != .null { cells[key] = picked }
+        }
+        return cells.isEmpty ? .null : .keyed(cells)
+    }
+}

@@ -1,0 +1,193 @@
+/// Where a line was read: which of the sources of one run, and which line of it.
+public struct ResponseLocation: Sendable, Hashable {
+    /// The position of the source in the list given to the reader.
+    public var sourceIndex: Int
+    /// The 1-based line number.
+    public var line: Int
+
+    public init(sourceIndex: Int, line: Int) {
+        self.sourceIndex = sourceIndex
+        self.line = line
+    }
+
+    fileprivate var packed: UInt64 { UInt64(sourceIndex) << 40 | UInt64(line) & (1 << 40 - 1) }
+
+    fileprivate init(packed: UInt64) {
+        self.init(sourceIndex: Int(packed >> 40), line: Int(packed & (1 << 40 - 1)))
+    }
+}
+
+/// The `response_id`s already scored, with where each was first seen, in little memory.
+///
+/// A million UUIDs as `String`s would take about 100 MB; here a lowercase canonical UUID (what `touchpoint
+/// run` writes) is kept as its 128 bits, 24 bytes with its location, plus an 8-byte slot of an open-addressing
+/// index (at most 3/4 full). Any other id is kept as a string. The set is exact: two ids are the same only
+/// when their text is, so `ABC…` and `abc…` differ, as they do in the files.
+public struct ResponseIDSet: Sendable {
+    /// An id prepared for lookups, so that a line's id is parsed and hashed once.
+    struct Key: Sendable {
+        fileprivate enum Storage: Sendable {
+            case uuid(high: UInt64, low: UInt64, hash: UInt64)
+            case text(String)
+        }
+
+        fileprivate let storage: Storage
+
+        init(_ id: String) {
+            if let (high, low) = ResponseIDSet.uuidBits(id) {
+                storage = .uuid(high: high, low: low, hash: ResponseIDSet.hash(high, low))
+            } else {
+                storage = .text(id)
+            }
+        }
+
+        fileprivate init(high: UInt64, low: UInt64) {
+            storage = .uuid(high: high, low: low, hash: ResponseIDSet.hash(high, low))
+        }
+    }
+
+    private struct Entry: Sendable {
+        var high: UInt64
+        var low: UInt64
+        var location: UInt64
+    }
+
+    private var entries: [Entry] = []
+    /// 0 is an empty slot; otherwise the hash's upper 32 bits and the entry's index plus one.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
+    private var others: [String: UInt64] = [:]
+
+    public init() {}
+
+    /// How many distinct ids the set holds.
+    public var count: Int { entries.count + others.count }
+
+    /// Where `id` was first recorded, or `nil` if it never was.
+    public func location(of id: String) -> ResponseLocation? { location(of: Key(id)) }
+
+    /// Records `id` as first seen at `location`; returns the earlier location instead when it is already there.
+    @discardableResult
+    public mutating func insert(_ id: String, at location: ResponseLocation) -> ResponseLocation? {
+        insert(Key(id), at: location)
+    }
+
+    func location(of key: Key) -> ResponseLocation? {
+        switch key.storage {
+        case .text(let id):
+            return others[id].map(ResponseLocation.init(packed:))
+        case .uuid(let high, let low, let hash):
+            return find(high, low, hash).map { ResponseLocation(packed: entries[$0].location) }
+        }
+    }
+
+    @discardableResult
+    mutating func insert(_ key: Key, at location: ResponseLocation) -> ResponseLocation? {
+        switch key.storage {
+        case .text(let id):
+            if let earlier = others[id] { return ResponseLocation(packed: earlier) }
+            others[id] = location.packed
+            return nil
+        case .uuid(let high, let low, let hash):
+            if let index = find(high, low, hash) { return ResponseLocation(packed: entries[index].location) }
+            if (entries.count + 1) * 4 > slots.count * 3 { rehash(to: slots.count * 2) }
+            entries.append(Entry(high: high, low: low, location: location.packed))
+            place(hash: hash, entry: entries.count)
+            return nil
+        }
+    }
+
+    /// Whether any id is in both sets.
+    func overlaps(_ other: ResponseIDSet) -> Bool {
+        let (small, large) = count <= other.count ? (self, other) : (other, self)
+        for entry in small.entries where large.find(entry.high, entry.low, Self.hash(entry.high, entry.low)) != nil { return true }
+        return small.others.keys.contains { large.others[$0] != nil }
+    }
+
+    /// Adds every id of `other` (which must share none with this set) with its location.
+    mutating func formUnion(_ other: ResponseIDSet) {
+        entries.reserveCapacity(entries.count + other.entries.count)
+        var size = slots.count
+        while (entries.count + other.entries.count) * 4 > size * 3 { size *= 2 }
+        if size != slots.count { rehash(to: size) }
+        for entry in other.entries {
+            insert(Key(high: entry.high, low: entry.low), at: ResponseLocation(packed: entry.location))
+        }
+        for (id, location) in other.others where others[id] == nil { others[id] = location }
+    }
+
+    private func find(_ high: UInt64, _ low: UInt64, _ hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            if slot >> 32 == hash >> 32 {
+                let entry = Int(slot & 0xFFFF_FFFF) - 1
+                if entries[entry].high == high, entries[entry].low == low { return entry }
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func place(hash: UInt64, entry: Int) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry)
+    }
+
+    private mutating func rehash(to size: Int) {
+        slots = []
+        slots = Array(repeating: 0, count: size)
+        for (offset, entry) in entries.enumerated() {
+            place(hash: Self.hash(entry.high, entry.low), entry: offset + 1)
+        }
+    }
+
+    /// A 64-bit mix of the two halves (the finaliser of MurmurHash3), so that hand-made ids such as
+    /// `00000000-0000-0000-0000-000000000001` still spread over the slots.
+    fileprivate static func hash(_ high: UInt64, _ low: UInt64) -> UInt64 {
+        var x = high ^ (low &* 0x9E37_79B9_7F4A_7C15)
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
+
+    /// The value of each byte as a lowercase hexadecimal digit; 0xFF for any other byte.
+    private static let hexDigits: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        default: 0xFF
+        }
+    }
+
+    /// The 128 bits of `8-4-4-4-12` lowercase hexadecimal text, or `nil` for any other id.
+    fileprivate static func uuidBits(_ id: String) -> (UInt64, UInt64)? {
+        var id = id
+        return id.withUTF8 { utf8 -> (UInt64, UInt64)? in
+            guard utf8.count == 36, utf8[8] == UInt8(ascii: "-"), utf8[13] == UInt8(ascii: "-"),
+                  utf8[18] == UInt8(ascii: "-"), utf8[23] == UInt8(ascii: "-") else { return nil }
+            return hexDigits.withUnsafeBufferPointer { table -> (UInt64, UInt64)? in
+                var high: UInt64 = 0
+                var low: UInt64 = 0
+                var invalid: UInt8 = 0
+                var digits = 0
+                for offset in 0..<36 where offset != 8 && offset != 13 && offset != 18 && offset != 23 {
+                    let value = table[Int(utf8[offset])]
+                    invalid |= value & 0xF0
+                    if digits < 16 {
+                        high = high << 4 | UInt64(value & 0x0F)
+                    } else {
+                        low = low << 4 | UInt64(value & 0x0F)
+                    }
+                    digits += 1
+                }
+                return invalid == 0 ? (high, low) : nil
+            }
+        }
+    }
+}

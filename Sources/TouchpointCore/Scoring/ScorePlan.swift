@@ -1,0 +1,147 @@
+/// One score definition resolved against the questionnaire: what to read from each record and how.
+final class ScorePlan: Sendable {
+    /// Which cases are in the box of a `top_box` / `bottom_box` score.
+    struct Box: Sendable {
+        /// Top box: values at or above `threshold`; bottom box: at or below it.
+        var threshold: Double
+        var isTop: Bool
+
+        func contains(_ x: Double) -> Bool { isTop ? x >= threshold : x <= threshold }
+    }
+
+    enum Kind: Sendable {
+        case nps(ItemReader)
+        case box(ItemReader, Box)
+        /// The rule, and the questions and computes it names: a record is in the base when one of them was
+        /// asked (every record when it names only meta keys).
+        case percent(Expr, questions: [String], computes: [String])
+        case scale(CaseLayout, isSum: Bool, minAnswered: Int, alpha: Bool)
+        /// One layout per item, each pairing the item (first) with the target (second).
+        case drivers(target: ItemReader, items: [CaseLayout])
+        case unavailable(String)
+    }
+
+    let definition: ScoreDefinition
+    let kind: Kind
+    /// The index of this score's accumulator in its family's array of a `GroupState`.
+    let slot: Int
+
+    init(definition: ScoreDefinition, kind: Kind, slot: Int) {
+        self.definition = definition
+        self.kind = kind
+        self.slot = slot
+    }
+
+    /// The plan of `definition`; a definition that records cannot support becomes `.unavailable`.
+    static func kind(of definition: ScoreDefinition, schema: ResponseSchema) -> Kind {
+        do {
+            return try resolve(definition, schema: schema)
+        } catch {
+            return .unavailable(error.message)
+        }
+    }
+
+    private static func resolve(_ definition: ScoreDefinition, schema: ResponseSchema) throws(ScoringPlanError) -> Kind {
+        switch definition.method {
+        case .nps:
+            guard let item = definition.item else { throw ScoringPlanError("the score has no `item`") }
+            return .nps(try ItemReader(item, schema: schema))
+        case .topBox, .bottomBox:
+            guard let item = definition.item else { throw ScoringPlanError("the score has no `item`") }
+            let reader = try ItemReader(item, schema: schema)
+            return .box(reader, try box(definition, item: item, schema: schema))
+        case .percent:
+            guard let expr = definition.rule?.expr else { throw ScoringPlanError("the score has no valid `rule`") }
+            var questions: [String] = []
+            var computes: [String] = []
+            for name in expr.names {
+                guard let head = name.parts.first, head != "meta" else { continue }
+                if schema.questions[head] != nil, !questions.contains(head) { questions.append(head) }
+                if schema.computes[head] != nil, !computes.contains(head) { computes.append(head) }
+            }
+            return .percent(expr, questions: questions, computes: computes)
+        case .mean, .sum:
+            guard !definition.items.isEmpty else { throw ScoringPlanError("the score has no `items`") }
+            var readers: [ItemReader] = []
+            for item in definition.items { readers.append(try ItemReader(item, schema: schema)) }
+            let layout = try CaseLayout(readers)
+            let minAnswered = min(max(definition.minAnswered ?? readers.count, 1), readers.count)
+            return .scale(layout, isSum: definition.method == .sum, minAnswered: minAnswered, alpha: readers.count >= 2)
+        case .drivers:
+            guard let targetItem = definition.target else { throw ScoringPlanError("the score has no `target`") }
+            let target = try ItemReader(targetItem, schema: schema)
+            var layouts: [CaseLayout] = []
+            for item in definition.items { layouts.append(try CaseLayout([try ItemReader(item, schema: schema), target])) }
+            return .drivers(target: target, items: layouts)
+        }
+    }
+
+    /// The box of a `top_box` / `bottom_box` item: the top (or bottom) `box` points of its scale, or of
+    /// its whole-number options in numeric order.
+    private static func box(_ definition: ScoreDefinition, item: ScoreItem, schema: ResponseSchema) throws(ScoringPlanError) -> Box {
+        let isTop = definition.method == .topBox
+        let size = max(definition.box, 1)
+        let head = String(item.name.split(separator: ".").first ?? "")
+        guard let question = schema.questions[head]?.question else {
+            throw ScoringPlanError("`\(item.name)` is not a question with scale points or whole-number options")
+        }
+        var points: [Double]
+        if let range = question.scalePoints {
+            points = range.map(Double.init)
+        } else {
+            points = question.options.compactMap { option in
+                if case .integer(let value) = option.value { return Double(value) }
+                return nil
+            }
+            guard points.count == question.options.count, !points.isEmpty else {
+                throw ScoringPlanError("`\(item.name)` has no scale points or whole-number options to put in a box")
+            }
+        }
+        points.sort()
+        if item.reverse { points = points.map { (points[0] + points[points.count - 1]) - $0 }.sorted() }
+        let index = min(size, points.count)
+        return Box(threshold: isTop ? points[points.count - index] : points[index - 1], isTop: isTop)
+    }
+}
+
+/// The running totals of every score for one group of responses.
+struct GroupState: Sendable {
+    var responses = 0
+    var nps: [NPSAccumulator] = []
+    var shares: [ShareAccumulator] = []
+    var moments: [MomentAccumulator] = []
+    var alphas: [AlphaAccumulator] = []
+    var targets: [Int] = []
+    var correlations: [[CorrelationAccumulator]] = []
+
+    /// Adds the totals of the same group read elsewhere (another part of the file).
+    mutating func merge(_ other: GroupState) {
+        responses += other.responses
+        for index in nps.indices { nps[index].merge(other.nps[index]) }
+        for index in shares.indices { shares[index].merge(other.shares[index]) }
+        for index in moments.indices { moments[index].merge(other.moments[index]) }
+        for index in alphas.indices { alphas[index].merge(other.alphas[index]) }
+        for index in targets.indices { targets[index] += other.targets[index] }
+        for (slot, items) in other.correlations.enumerated() {
+            for (index, item) in items.enumerated() { correlations[slot][index].merge(item) }
+        }
+    }
+
+    /// Empty totals shaped for `plans`.
+    init(plans: [ScorePlan]) {
+        for plan in plans {
+            switch plan.kind {
+            case .nps: nps.append(NPSAccumulator())
+            case .box, .percent: shares.append(ShareAccumulator())
+            case .scale(let layout, _, _, _):
+                moments.append(MomentAccumulator())
+                alphas.append(AlphaAccumulator(items: layout.readers.count))
+            case .drivers(_, let items):
+                targets.append(0)
+                correlations.append(Array(repeating: CorrelationAccumulator(), count: items.count))
+            case .unavailable:
+                break
+            }
+        }
+    }
+}

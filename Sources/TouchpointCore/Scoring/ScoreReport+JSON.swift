@@ -1,0 +1,116 @@
+import Foundation
+
+extension ScoreReport {
+    /// The report as `touchpoint score --format json` writes it (SPEC section 6):
+    /// `{"questionnaire", "responses": {"read", "scored", "rejected"}, "scores": {ID: {...}}, "groups": [...]}`.
+    ///
+    /// Every score has `method`, `n` and `value` (`null` when it cannot be estimated, and for `drivers`,
+    /// whose results are its `items`), then `n_eff` when weighted, and the keys of its method: `nps`
+    /// `ci95`, `promoters`, `passives`, `detractors`; shares `count`, `ci95`; `mean`/`sum` `sd`, `ci95`,
+    /// `alpha`; `drivers` `items` of `{item, n, r, ci95}`. Intervals are `[low, high]` or `null`.
+    /// Estimates are rounded to `ScoreNumber.decimals` places; counts are whole numbers.
+    public var json: JSONValue {
+        var responses = JSONObject()
+        responses["read"] = .number(Double(self.responses.read))
+        responses["scored"] = .number(Double(self.responses.scored))
+        responses["rejected"] = .number(Double(self.responses.rejected))
+        var object = JSONObject()
+        object["questionnaire"] = .string(questionnaire)
+        object["responses"] = .object(responses)
+        object["scores"] = .object(Self.scoresJSON(overall.scores, weighted: weight != nil))
+        object["groups"] = .array(groups.map { group in
+            var entry = JSONObject()
+            entry["by"] = .object(JSONObject(group.by.map { (key: $0.name, value: $0.value.json) }))
+            entry["responses"] = .number(Double(group.responses))
+            entry["scores"] = .object(Self.scoresJSON(group.scores, weighted: weight != nil))
+            return .object(entry)
+        })
+        return .object(object)
+    }
+
+    private static func scoresJSON(_ scores: [ScoreResult], weighted: Bool) -> JSONObject {
+        var object = JSONObject()
+        for score in scores { object.append(key: score.id, value: .object(scoreJSON(score, weighted: weighted))) }
+        return object
+    }
+
+    private static func scoreJSON(_ score: ScoreResult, weighted: Bool) -> JSONObject {
+        var object = JSONObject()
+        object["method"] = .string(score.method.rawValue)
+        object["n"] = .number(Double(score.n))
+        switch score.outcome {
+        case .nps(_, let result):
+            let estimate = result?.estimate
+            addEstimate(estimate, weighted: weighted, to: &object)
+            object["promoters"] = .number(Double(result?.promoters ?? 0))
+            object["passives"] = .number(Double(result?.passives ?? 0))
+            object["detractors"] = .number(Double(result?.detractors ?? 0))
+        case .share(_, let count, let estimate):
+            addEstimate(estimate, weighted: weighted, to: &object)
+            object["count"] = .number(Double(count))
+        case .mean(_, let result, let alpha):
+            addEstimate(result?.estimate, weighted: weighted, to: &object)
+            object["sd"] = ScoreNumber.json(result?.sd)
+            object["alpha"] = ScoreNumber.json(alpha?.alpha)
+        case .drivers(_, let drivers):
+            object["value"] = .null
+            object["items"] = .array(drivers.map { driver in
+                var item = JSONObject()
+                item["item"] = .string(driver.item)
+                item["n"] = .number(Double(driver.n))
+                if weighted { item["n_eff"] = ScoreNumber.json(driver.estimate?.nEff) }
+                item["r"] = ScoreNumber.json(driver.estimate?.value)
+                item["ci95"] = interval(driver.estimate?.ci95)
+                return .object(item)
+            })
+        case .unavailable(let reason):
+            object["value"] = .null
+            object["unavailable"] = .string(reason)
+        }
+        return object
+    }
+
+    private static func addEstimate(_ estimate: Estimate?, weighted: Bool, to object: inout JSONObject) {
+        if weighted { object["n_eff"] = ScoreNumber.json(estimate?.nEff) }
+        object["value"] = ScoreNumber.json(estimate?.value)
+        object["ci95"] = interval(estimate?.ci95)
+    }
+
+    private static func interval(_ ci: ConfidenceInterval?) -> JSONValue {
+        guard let ci else { return .null }
+        return .array([ScoreNumber.json(ci.low), ScoreNumber.json(ci.high)])
+    }
+}
+
+/// How score figures are rounded for output.
+///
+/// Rounding is done on the exact binary value, half to even, as C's `printf` and Python's `round(x, 6)` and
+/// `format(x, ".6f")` do, so a figure checked against scipy or R rounded the same way agrees digit for digit.
+public enum ScoreNumber {
+    /// Decimal places of estimates in JSON and CSV output.
+    public static let decimals = 6
+
+    /// `value` rounded to `places` decimals, as text (`-0` written as `0`).
+    public static func text(_ value: Double, places: Int = decimals) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        let text = String(format: "%.\(places)f", value)
+        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
+        return text
+    }
+
+    /// `value` rounded to `places` decimals, trailing zeros dropped (`12.5`, `3`), for CSV cells.
+    public static func compact(_ value: Double, places: Int = decimals) -> String {
+        var text = self.text(value, places: places)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// `value` rounded to `places` decimals as a JSON number, or `null` when there is none.
+    public static func json(_ value: Double?, places: Int = decimals) -> JSONValue {
+        guard let value, value.isFinite, let rounded = Double(text(value, places: places)) else { return .null }
+        return .number(rounded)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import TouchpointCore
+
+/// `touchpoint verify FILE RESPONSES...`: check collected response files against the questionnaire.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check response files: every line parses and obeys the questionnaire, no duplicate ids, no torn tail.",
+        discussion: """
+        Each record is checked as `score` checks it, then its answers are replayed through the questionnaire: \
+        answers to questions its path never asks, missing required answers, failed checks, and a stored status \
+        or computed value that the answers do not give are reported, one line each, as FILE:LINE: message.
+
+        Exit status: 0 every line is clean; 1 any problem (or a file that cannot be read); 2 usage.
+
+        Example:
+          touchpoint verify questionnaires/customer_journey.yaml responses/customer_journey.jsonl
+        """
+    )
+
+    @Argument(help: "The questionnaire file.")
+    var file: String
+
+    @Argument(help: "Response files (JSON lines); - reads standard input.")
+    var responses: [String] = []
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+    var noColor = false
+
+    func validate() throws {
+        if responses.isEmpty { throw ValidationError("name at least one response file (or - for standard input)") }
+    }
+
+    func run() throws {
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 1)
+        let sha = SHA256.hex(loaded.bytes)
+        var verifier = ResponseVerifier(questionnaire: loaded.questionnaire, table: loaded.table, sha256: sha)
+        let sources = try ScoreSources.resolve(responses, unreadableCode: 1)
+        let printer = ScoreVerifyPrinter(color: Console.colorEnabled(fd: 1, noColorFlag: noColor))
+        var failed = false
+        for source in sources {
+            let before = verifier.counts
+            do {
+                try verifier.verify(source) { printer.problem($0) }
+            } catch {
+                Console.error("touchpoint: cannot read \(error.description)")
+                failed = true
+            }
+            printer.summary(source, before: before, after: verifier.counts)
+        }
+        if verifier.otherVersions > 0 {
+            printer.note("\(verifier.otherVersions) valid record\(verifier.otherVersions == 1 ? " was" : "s were") collected with another version of \(file) (questionnaire_sha256 differs)")
+        }
+        throw ExitCode(failed || verifier.counts.rejected > 0 ? 1 : 0)
+    }
+}
