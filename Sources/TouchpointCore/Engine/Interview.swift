@@ -16,7 +16,8 @@ public struct Interview: Sendable {
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
     public private(set) var steps: [(key: PromptKey, outcome: StepOutcome)] = []
-    private var stepIndex: [String: Int] = [:]
+    /// Where each recorded prompt is in `steps`; keyed by the key itself, not its text, to keep walks cheap.
+    private var stepIndex: [PromptKey: Int] = [:]
     /// Outcomes of prompts undone by `back()`, offered again as defaults.
     public private(set) var remembered: [String: StepOutcome] = [:]
     /// Shown option orders of shuffled questions, by prompt key.
@@ -119,7 +120,7 @@ public struct Interview: Sendable {
     /// Goes back to the previous prompt, keeping its answer as the default.
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
-        stepIndex[last.key.description] = nil
+        stepIndex[last.key] = nil
         remembered[last.key.description] = last.outcome
         pendingSoft = nil
         state = walk()
@@ -163,7 +164,7 @@ public struct Interview: Sendable {
     private mutating func accept(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
         pendingSoft = nil
         let key = prompt.key.description
-        stepIndex[key] = steps.count
+        stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
         remembered[key] = nil
         durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
@@ -303,15 +304,15 @@ public struct Interview: Sendable {
         if q.type == .grid {
             for row in q.rows {
                 let key = PromptKey(question: q.id, loop: loop, row: row.id)
-                if stepIndex[key.description] == nil { return .prompt(key, q, bindings, order: position, section: section) }
+                if stepIndex[key] == nil { return .prompt(key, q, bindings, order: position, section: section) }
             }
             return nil
         }
         let key = PromptKey(question: q.id, loop: loop)
-        guard let index = stepIndex[key.description] else { return .prompt(key, q, bindings, order: position, section: section) }
+        guard let index = stepIndex[key] else { return .prompt(key, q, bindings, order: position, section: section) }
         if q.other, case .answer(let v) = steps[index].outcome, chose(v, ChoiceOption.otherValue) {
             let otherKey = PromptKey(question: q.id, loop: loop, isOtherText: true)
-            if stepIndex[otherKey.description] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
+            if stepIndex[otherKey] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
         }
         return nil
     }
@@ -392,7 +393,7 @@ public struct Interview: Sendable {
     }
 
     func outcome(_ key: PromptKey) -> StepOutcome? {
-        stepIndex[key.description].map { steps[$0].outcome }
+        stepIndex[key].map { steps[$0].outcome }
     }
 
     /// Grid rows answered so far for one loop iteration.

@@ -22,6 +22,9 @@ public struct Replay: Sendable {
     /// Answers `interview` until it finishes, or throws the first reason to reject the respondent.
     public func run(_ interview: inout Interview) throws(Rejection) {
         interview.confirmSoftChecksAutomatically = true
+        // Shapes first: an answer given in the wrong shape (a loop answer not keyed by option) is reported as
+        // such, not later as a missing answer.
+        let given = try leafKeys(interview.table)
         var used = Set<String>()
         var guardSteps = 0
         while let prompt = interview.prompt {
@@ -32,6 +35,7 @@ public struct Replay: Sendable {
             let name = key.description
             if q.type == .note {
                 _ = interview.submit(.seen)
+                used.insert(name)
                 continue
             }
             let answer = lookup(answers, key)
@@ -61,7 +65,7 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "`\(name)` could not be recorded")
             }
         }
-        for key in try leafKeys(interview.table).sorted() where !used.contains(key) {
+        for key in given.sorted() where !used.contains(key) {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
         }
     }

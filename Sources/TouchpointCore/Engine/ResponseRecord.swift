@@ -37,7 +37,7 @@ extension Interview {
         object["respondent"] = context.respondent.map(JSONValue.string) ?? .null
         object["interviewer"] = context.interviewer.map(JSONValue.string) ?? .null
         object["mode"] = .string(context.mode)
-        object["language"] = .string(language)
+        object["language"] = language.isEmpty ? .null : .string(language)
         object["started_at"] = .string(context.startedAt)
         object["completed_at"] = context.completedAt.map(JSONValue.string) ?? .null
         object["meta"] = .object(JSONObject(meta.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.json) }))

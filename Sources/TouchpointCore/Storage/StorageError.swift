@@ -117,8 +117,14 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
         let retry: String
         switch action {
         case .saveCheckpoint, .appendResponse:
-            retry = keptIn == nil && action == .saveCheckpoint
-                ? "then start the interview again" : "then run the same `touchpoint run` command with --resume"
+            if keptIn == nil && action == .saveCheckpoint {
+                retry = "then start the interview again"
+            } else if keptIn == nil {
+                // A headless batch: nothing of it was written, and the answers file is still there to replay.
+                retry = "then run the same command again for the respondents that were not saved"
+            } else {
+                retry = "then run the same `touchpoint run` command with --resume"
+            }
         case .loadCheckpoint, .listCheckpoints, .removeCheckpoint:
             retry = "then try again"
         }

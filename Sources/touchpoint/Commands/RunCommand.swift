@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import TouchpointCore
+import TouchpointTerminal
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `touchpoint run FILE`: administer an interview at a terminal, from piped lines, or from scripted answers.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Administer an interview (interactive on a terminal, headless otherwise).",
+        discussion: """
+        At every prompt: :back (or <) previous question, :skip leave an optional question, :dk don't know,
+        :rf refused, ? help, :quit save and stop. Ctrl-C and Ctrl-D save the interview for --resume.
+
+        Exit status: 0 all interviews ended; 1 rejected input (headless); 2 usage; 3 interview left unfinished.
+
+        Examples:
+          touchpoint run questionnaires/customer_journey.yaml --lang zh --interviewer li
+          touchpoint run questionnaires/relationship_nps.yaml --answers answers.jsonl
+          touchpoint run questionnaires/customer_journey.yaml --resume
+        """
+    )
+
+    @Argument(help: "The questionnaire file.")
+    var file: String
+
+    @Option(help: "Response file (default: responses/<questionnaire id>.jsonl).")
+    var out: String?
+
+    @Option(help: "Respondent id recorded in the response.")
+    var respondent: String?
+
+    @Option(help: "Interviewer name recorded in the response.")
+    var interviewer: String?
+
+    @Option(help: "Interview language (one of the questionnaire's languages).")
+    var lang: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A meta value, KEY=VALUE (repeatable).", valueName: "KEY=VALUE"))
+    var meta: [String] = []
+
+    @Option(help: ArgumentHelp("Scripted answers: a JSON object or JSON lines, one respondent each ('-' for stdin).", valueName: "FILE"))
+    var answers: String?
+
+    @Option(help: ArgumentHelp("Continue a saved interview; without an id, choose among the saved ones.", valueName: "ID"))
+    var resume: String?
+
+    @Option(help: "Seed for shuffled option orders (default: random).")
+    var seed: UInt64?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
+    var noColor = false
+
+    func validate() throws {
+        if answers != nil && resume != nil { throw ValidationError("--answers and --resume cannot be used together") }
+    }
+
+    func run() throws {
+        ResponseStore.ignoreFileSizeSignal()
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false)
+        let q = loaded.questionnaire
+        if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
+            throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
+        }
+        let metaValues = try MetaArguments.parse(meta, table: loaded.table)
+        let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: q.id))
+        let setup = RunSetup(loaded: loaded, sha256: SHA256.hex(loaded.bytes), store: store, meta: metaValues,
+                             respondent: respondent, interviewer: interviewer, language: lang,
+                             seed: seed ?? UInt64.random(in: 1...UInt64.max), noColor: noColor)
+        if let answers {
+            throw ExitCode(HeadlessRun(setup: setup).run(answersPath: answers))
+        }
+        let interactive = isatty(STDIN_FILENO) == 1
+        let reader: LineReader = interactive ? ReadlineLineReader() : PlainLineReader()
+        let session = InterviewSession(setup: setup, reader: reader, interactive: interactive)
+        throw ExitCode(session.run(resume: resume))
+    }
+}
+
+/// Everything a run needs besides how lines are read.
+struct RunSetup {
+    var loaded: LoadedQuestionnaire
+    var sha256: String
+    var store: ResponseStore
+    var meta: [String: Value]
+    var respondent: String?
+    var interviewer: String?
+    var language: String?
+    var seed: UInt64
+    var noColor: Bool
+
+    var questionnaire: Questionnaire { loaded.questionnaire }
+}

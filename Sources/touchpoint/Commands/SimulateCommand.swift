@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TouchpointCore
+
+/// `touchpoint simulate FILE`: random valid respondents; routing coverage, path lengths and effort.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate random valid respondents: routing coverage, path lengths, effort.",
+        discussion: """
+        Exit status: 0; 1 with --require-coverage when a question, section or end is never reached.
+
+        Example:
+          touchpoint simulate questionnaires/customer_journey.yaml -n 5000 --seed 7 --require-coverage
+        """
+    )
+
+    @Argument(help: "The questionnaire file.")
+    var file: String
+
+    @Option(name: .short, help: "Number of respondents.")
+    var n: Int = 1000
+
+    @Option(help: "Random seed (the same seed gives the same respondents).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Also write the simulated responses as JSON lines to this file.")
+    var out: String?
+
+    @Flag(help: "Fail (exit 1) when something is never reached.")
+    var requireCoverage = false
+
+    func validate() throws {
+        guard (1...10_000_000).contains(n) else { throw ValidationError("-n must be from 1 to 10,000,000") }
+    }
+
+    func run() throws {
+        ResponseStore.ignoreFileSizeSignal()
+        let loaded = try LoadedQuestionnaire.load(file)
+        let simulator = Simulator(questionnaire: loaded.questionnaire, table: loaded.table)
+        var lines: [UInt8] = []
+        let sha = SHA256.hex(loaded.bytes)
+        var index = 0
+        let report = simulator.run(count: n, seed: seed) { interview in
+            guard out != nil else { return }
+            index += 1
+            let context = InterviewContext(responseID: "sim-\(seed)-\(index)", questionnaireSHA256: sha, respondent: "S\(index)",
+                                           mode: "headless", startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
+            JSONWriter().write(interview.record(context), to: &lines)
+            lines.append(0x0A)
+        }
+        if let out {
+            do {
+                try FileWriter.replace(out, with: lines)
+            } catch {
+                Console.error("touchpoint: cannot write \(out): \(error)")
+                throw ExitCode(1)
+            }
+        }
+        Console.out(SimulationPrinter.render(report, questionnaire: loaded.questionnaire))
+        throw ExitCode(requireCoverage && !report.neverReached.isEmpty ? 1 : 0)
+    }
+}
+
+/// Writes a whole file (for `simulate --out`): temp file, fsync, rename.
+enum FileWriter {
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: path)
+        try Data(bytes).write(to: url, options: .atomic)
+    }
+}
+
+/// The text report of `simulate`.
+enum SimulationPrinter {
+    static func render(_ r: Simulator.Report, questionnaire q: Questionnaire) -> String {
+        var out: [String] = []
+        out.append("\(r.respondents) simulated respondents of `\(q.id)`")
+        let statuses = r.statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+        out.append("ended: " + statuses.joined(separator: ", ") + (r.stuck > 0 ? ", stuck \(r.stuck) (no acceptable answer found)" : ""))
+        out.append("path length (questions): " + summary(r.pathLengths.map(Double.init), unit: ""))
+        out.append("estimated duration: " + summary(r.seconds, unit: " s"))
+        out.append("")
+        out.append("reached by")
+        let width = max(r.items.map(\.count).max() ?? 0, 4)
+        for item in r.items {
+            let count = r.reached[item] ?? 0
+            let share = r.respondents == 0 ? 0 : Double(count) / Double(r.respondents) * 100
+            let bar = String(repeating: "█", count: Int((share / 5).rounded()))
+            out.append("  " + item.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(format: "%6.1f%%", share) + "  " + bar)
+        }
+        let never = r.neverReached
+        out.append("")
+        out.append(never.isEmpty ? "every question, section and end was reached" : "never reached: " + never.joined(separator: ", "))
+        return out.joined(separator: "\n")
+    }
+
+    static func summary(_ values: [Double], unit: String) -> String {
+        guard !values.isEmpty else { return "—" }
+        let sorted = values.sorted()
+        let median = sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        func f(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+        return "min \(f(sorted[0]))\(unit), median \(f(median))\(unit), max \(f(sorted[sorted.count - 1]))\(unit)"
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the command-line target writes: data to stdout, problems to stderr.
+enum Console {
+    static func out(_ text: String) {
+        print(text)
+    }
+
+    static func error(_ text: String) {
+        var line = text
+        if !line.hasSuffix("\n") { line += "\n" }
+        flush()
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Writes out what `print` buffered, so prompts appear before input is read.
+    static func flush() { fflush(nil) }
+
+    /// Whether colour may be used on a stream: a terminal, no `NO_COLOR`, no `--no-color`.
+    static func colorEnabled(fd: Int32, noColorFlag: Bool) -> Bool {
+        guard !noColorFlag, isatty(fd) == 1 else { return false }
+        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
+        return true
+    }
+}

@@ -1,0 +1,32 @@
+import TouchpointCore
+
+/// The outcome of checking one file, with what `validate` prints for it.
+struct QuestionnaireCheck {
+    var path: String
+    var report: Validator.Report
+    /// The file's bytes (empty when it could not be read).
+    var bytes: [UInt8] = []
+
+    var hasErrors: Bool { report.hasErrors }
+    var warningCount: Int { report.warningCount }
+
+    /// Reads and validates one file, running its in-file tests.
+    static func check(path: String, language: String?, runTests: Bool = true, analyseFlow: Bool = true) -> QuestionnaireCheck {
+        let limits = YAMLLimits.standard
+        let bytes: [UInt8], size: Int
+        do {
+            (bytes, size) = try FileReader.read(path, maxBytes: limits.maxFileBytes)
+        } catch {
+            let d = Diagnostic(.fileUnreadable, at: .start, "cannot read the file: \(error.reason)",
+                               hint: "check the path and its permissions")
+            return QuestionnaireCheck(path: path, report: Validator.Report(questionnaire: nil, diagnostics: [d], effort: nil, table: nil))
+        }
+        var report = Validator.validate(bytes, fileSize: size, limits: limits, analyseFlow: analyseFlow,
+                                        runTests: runTests ? InFileTests.diagnostics : nil)
+        if let language, let q = report.questionnaire, !q.languages.isEmpty, !q.languages.contains(language) {
+            report.diagnostics.append(Diagnostic(.missingTranslation, at: q.position(of: "languages"),
+                "`--lang \(language)` was asked for, but this questionnaire has only \(q.languages.joined(separator: ", "))"))
+        }
+        return QuestionnaireCheck(path: path, report: report, bytes: bytes)
+    }
+}

@@ -1,0 +1,87 @@
+import TouchpointCore
+
+/// Lays out a prompt for the terminal: progress, section, wrapped text, options, hints.
+///
+/// Every text from the questionnaire or an answer passes through `TerminalSanitizer` first, so a file can
+/// never send escape sequences to the terminal; widths count East Asian wide characters as two columns.
+struct PromptRenderer {
+    var width: Int
+    var style: Style
+
+    func lines(for p: Prompt, showCommandsHint: Bool) -> [String] {
+        var out: [String] = []
+        let zh = p.language.hasPrefix("zh")
+        let percent = Int((p.progress * 100).rounded())
+        let barWidth = 12
+        let filled = min(barWidth, max(0, Int((p.progress * Double(barWidth)).rounded())))
+        var header = "[\(p.answeredCount + 1)] " + String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled) + " \(percent)%"
+        if let title = p.sectionTitle { header += "  " + clean(title) }
+        out.append(style.dim(header))
+        out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
+        if let sub = p.subtext { out += wrap(clean(sub), indent: 2).map { style.accent($0) } }
+        if let warning = p.pendingWarning { out += wrap(clean(warning), indent: 2).map { style.warning($0) } }
+        let q = p.question
+        switch q.type {
+        case .single, .multi:
+            if !p.key.isOtherText {
+                for (i, o) in p.options.enumerated() {
+                    out += wrap(clean(o.label.text(p.language)), indent: 6, first: String(repeating: " ", count: i + 1 < 10 ? 2 : 1) + "\(i + 1)) ")
+                }
+                if q.type == .multi { out.append(style.dim(zh ? "  （可多选，用逗号或空格分隔）" : "  (choose one or more, separated by commas or spaces)")) }
+            }
+        case .grid where !p.options.isEmpty:
+            for (i, o) in p.options.enumerated() {
+                out += wrap(clean(o.label.text(p.language)), indent: 6, first: "  \(i + 1)) ")
+            }
+        case .scale, .nps, .grid:
+            let range = q.scalePoints ?? 0...10
+            var scale = "  \(range.lowerBound)-\(range.upperBound)"
+            let labels = q.labels.compactMap { k, v in Int(k).map { ($0, clean(v.text(p.language))) } }.sorted { $0.0 < $1.0 }
+            if !labels.isEmpty { scale += ": " + labels.map { "\($0.0) = \($0.1)" }.joined(separator: " · ") }
+            out += wrap(scale, indent: 4).map { style.dim($0) }
+        case .yesNo:
+            let yes = q.labels["yes"].map { clean($0.text(p.language)) } ?? (zh ? "是" : "yes")
+            let no = q.labels["no"].map { clean($0.text(p.language)) } ?? (zh ? "否" : "no")
+            out.append(style.dim("  y = \(yes) · n = \(no)"))
+        case .number:
+            var hint = "  " + (zh ? "数字" : "a number")
+            if let lo = q.min, let hi = q.max { hint += " \(fmt(lo))-\(fmt(hi))" }
+            if let unit = q.unit { hint += " (\(clean(unit.text(p.language))))" }
+            out.append(style.dim(hint))
+        case .date:
+            out.append(style.dim("  YYYY-MM-DD"))
+        default:
+            break
+        }
+        if showCommandsHint {
+            var commands = ["? " + (zh ? "帮助" : "help"), "< " + (zh ? "上一题" : "back")]
+            if p.canSkip { commands.append(":skip") }
+            if p.canDontKnow { commands.append(":dk") }
+            if p.canRefuse { commands.append(":rf") }
+            commands.append(":quit")
+            out.append(style.dim("  " + commands.joined(separator: "  ")))
+        }
+        return out
+    }
+
+    /// The text of the readline prompt itself.
+    func promptString(for p: Prompt) -> String {
+        style.accent("› ")
+    }
+
+    private func clean(_ s: String) -> String { TerminalSanitizer.neutralize(s) }
+
+    private func wrap(_ text: String, indent: Int, first: String? = nil) -> [String] {
+        if let first {
+            let lines = TextWrapper.wrap(text, width: max(width - DisplayWidth.of(first), 10))
+            return lines.enumerated().map { i, l in (i == 0 ? first : String(repeating: " ", count: DisplayWidth.of(first))) + l.trimmingLeadingSpaces }
+        }
+        return TextWrapper.wrap(text, width: max(width, 20), indent: indent)
+    }
+
+    private func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+}
+
+extension String {
+    var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
+}

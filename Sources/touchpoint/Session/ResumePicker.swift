@@ -1,0 +1,90 @@
+import Foundation
+import TouchpointCore
+
+/// Finds the saved interview `--resume` continues: the one named, or one chosen from a list.
+struct ResumePicker {
+    let setup: RunSetup
+    let reader: LineReader
+    let interactive: Bool
+
+    private struct Saved {
+        var id: String
+        var modified: Date
+        var json: JSONValue
+    }
+
+    /// The restored interview, or nil after explaining why there is none (the caller exits with 2).
+    func pick(_ id: String) -> (Interview, InterviewContext)? {
+        let store = setup.store
+        if !id.isEmpty {
+            guard ResponseStore.isValidCheckpointID(id) else {
+                Console.error("touchpoint: --resume \(id): not an interview id (ids look like 3f2a…-…; run with --resume alone to list them)")
+                return nil
+            }
+            do {
+                let bytes = try store.loadCheckpoint(id: id)
+                return restore(try parse(bytes), id: id)
+            } catch let error as StorageError {
+                Console.error("touchpoint: --resume \(id): \(error.message)")
+            } catch {
+                Console.error("touchpoint: --resume \(id): the checkpoint is damaged: \(error)")
+            }
+            return nil
+        }
+        let saved = savedInterviews()
+        guard !saved.isEmpty else {
+            Console.error("touchpoint: no saved interviews of `\(setup.questionnaire.id)` in \(store.partialFolder)")
+            return nil
+        }
+        if !interactive || saved.count == 1 {
+            let chosen = saved[0]
+            Console.error("touchpoint: resuming \(chosen.id) (\(describe(chosen)))\(saved.count > 1 ? "; \(saved.count - 1) other saved interview(s) remain" : "")")
+            return restore(chosen.json, id: chosen.id)
+        }
+        Console.out("Saved interviews of `\(setup.questionnaire.id)`:")
+        for (i, s) in saved.enumerated() { Console.out("  \(i + 1)) \(s.id)  \(describe(s))") }
+        while true {
+            switch reader.readLine(prompt: "Continue which? [1] ", defaultText: nil, completions: []) {
+            case .endOfInput, .interrupted:
+                return nil
+            case .line(let line):
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { return restore(saved[0].json, id: saved[0].id) }
+                if let n = Int(t), n >= 1, n <= saved.count { return restore(saved[n - 1].json, id: saved[n - 1].id) }
+                if let s = saved.first(where: { $0.id.hasPrefix(t) }) { return restore(s.json, id: s.id) }
+                Console.out("Type a number from 1 to \(saved.count).")
+            }
+        }
+    }
+
+    private func savedInterviews() -> [Saved] {
+        guard let list = try? setup.store.listCheckpoints() else { return [] }
+        return list.compactMap { entry in
+            guard let bytes = try? setup.store.loadCheckpoint(id: entry.id), let json = try? parse(bytes),
+                  json["questionnaire"]?.stringValue == setup.questionnaire.id else { return nil }
+            return Saved(id: entry.id, modified: entry.modified, json: json)
+        }
+    }
+
+    private func describe(_ s: Saved) -> String {
+        var parts: [String] = []
+        if let r = s.json["respondent"]?.stringValue { parts.append("respondent \(r)") }
+        if let i = s.json["interviewer"]?.stringValue { parts.append("by \(i)") }
+        parts.append("\(s.json["steps"]?.arrayValue?.count ?? 0) answers")
+        parts.append("saved \(Timestamp.rfc3339(s.modified))")
+        return parts.joined(separator: ", ")
+    }
+
+    private func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        try bytes.withUnsafeBytes { try JSONParser().parse($0) }
+    }
+
+    private func restore(_ json: JSONValue, id: String) -> (Interview, InterviewContext)? {
+        do {
+            return try Checkpoint.restore(json, questionnaire: setup.questionnaire, table: setup.loaded.table, sha256: setup.sha256)
+        } catch {
+            Console.error("touchpoint: cannot resume \(id): \(error.message)")
+            return nil
+        }
+    }
+}

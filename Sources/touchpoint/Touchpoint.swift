@@ -1,0 +1,72 @@
+import ArgumentParser
+import TouchpointCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `touchpoint` command: subcommands only; each lives in its own file under Commands/.
+@main
+struct Touchpoint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "touchpoint",
+        abstract: "Design, check, run and score customer-experience questionnaires.",
+        discussion: """
+        Examples:
+          touchpoint validate questionnaires/
+          touchpoint run questionnaires/customer_journey.yaml --lang zh
+          touchpoint score questionnaires/customer_journey.yaml responses/customer_journey.jsonl
+        """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, RunCommand.self, TestCommand.self, SimulateCommand.self, ScoreCommand.self, VerifyCommand.self, ShowCommand.self]
+    )
+
+    /// Runs the command, mapping usage errors to exit status 2 as the spec requires (not ArgumentParser's 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot(ResumeArgument.normalize(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            let status = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if status == .success {
+                if !message.isEmpty { print(message) }
+                Glibc.exit(0)
+            }
+            if !message.isEmpty { Console.error(message) }
+            Glibc.exit(status == .validationFailure || status.rawValue == 64 ? 2 : status.rawValue)
+        }
+    }
+}
+
+/// `--resume` takes an optional id (SPEC section 4); ArgumentParser options always take one, so a bare
+/// `--resume` is rewritten to `--resume=` (an empty id: choose among the saved interviews).
+enum ResumeArgument {
+    static func normalize(_ args: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--resume" {
+                let next = i + 1 < args.count ? args[i + 1] : nil
+                if let next, !next.hasPrefix("-"), !looksLikeFile(next) {
+                    out += [a, next]
+                    i += 2
+                    continue
+                }
+                out += ["--resume", ""]
+                i += 1
+                continue
+            }
+            out.append(a)
+            i += 1
+        }
+        return out
+    }
+
+    private static func looksLikeFile(_ s: String) -> Bool {
+        s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.hasSuffix(".json") || s.contains("/") || access(s, F_OK) == 0
+    }
+}
