@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(
             name: "TouchpointCoreTests",
             dependencies: ["TouchpointCore"],
-            exclude: ["Statistics/oracle", "Statistics/vectors.json", "Fixtures"]
+            exclude: ["Statistics/oracle", "Statistics/vectors.json", "Scoring/oracle", "Fixtures"]
         ),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -58,11 +58,15 @@ public enum AnswerParser {
     /// `checks:` are not applied here; the interview applies them with the other answers in scope.
     public static func validate(_ value: Value, question q: Question, language: String) -> AnswerProblem? {
         switch (q.type, value) {
-        case (.single, _), (.grid, _) where q.type == .single || q.gridUsesOptions:
-            guard let option = q.allOptions.first(where: { Value.of($0.value) == value }) else {
+        case (.single, _):
+            guard q.allOptions.contains(where: { Value.of($0.value) == value }) else {
                 return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(q.allOptions.count)))
             }
-            _ = option
+            return nil
+        case (.grid, _) where q.gridUsesOptions:
+            guard q.options.contains(where: { Value.of($0.value) == value }) else {
+                return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(q.options.count)))
+            }
             return nil
         case (.multi, .list(let items)):
             var seen = Set<Value>()
