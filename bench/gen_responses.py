@@ -98,7 +98,7 @@ def record(rng, sha):
         need_met = rng.random() < 0.2 + 0.1 * mean_effort
         answers["need_met"] = need_met
         ask("recommend")
-        base = 1.2 * mean_effort + 0.8 * mean_emotion - 2.2 + (1.5 if need_met else -1.0)
+        base = 1.2 * mean_effort + 0.8 * mean_emotion - 1.0 + (1.5 if need_met else -1.0)
         recommend = max(0, min(10, round(rng.gauss(base, 1.8))))
         answers["recommend"] = recommend
         if recommend >= 9 and not need_met:

@@ -32,6 +32,14 @@ final class CaseLayout: Sendable {
                 body(UnsafeBufferPointer(row))
                 return
             }
+            if readers.count == 1 {
+                // One item: each of its values is a case; there is nothing to pair.
+                readers[0].forEachValue(in: record) { value in
+                    row.initializeElement(at: 0, to: value)
+                    body(UnsafeBufferPointer(row))
+                }
+                return
+            }
             var byKey: [[String: Double]] = []
             var caseKeys: [String] = []
             var seenKeys = Set<String>()

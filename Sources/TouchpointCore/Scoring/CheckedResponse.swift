@@ -14,10 +14,15 @@ public struct CheckedResponse: Sendable {
     public var computed: JSONObject
     /// `questionnaire_sha256`, when the record has it and the reader kept every field.
     public var questionnaireSHA256: String?
+    /// The answers, computes and meta values that scores read, by slot (see `ResponseSchema.Slots`).
+    var values: [JSONValue?] = []
+    /// Bit `slot` is set when the question in that slot has a `missing` reason (slots below 64).
+    var missingMask: UInt64 = 0
     /// Where the line was read.
     public var source: ResponseSource
     public var line: Int
 
+    /// A checked record from its parts (tests and callers that build records in memory use it).
     public init(responseID: String, status: EndStatus, language: String? = nil, completedAt: String? = nil,
                 meta: JSONObject = JSONObject(), answers: JSONObject = JSONObject(), missing: JSONObject = JSONObject(),
                 computed: JSONObject = JSONObject(), source: ResponseSource = .standardInput, line: Int = 0) {
@@ -32,5 +37,21 @@ public struct CheckedResponse: Sendable {
         self.questionnaireSHA256 = nil
         self.source = source
         self.line = line
+    }
+}
+
+extension CheckedResponse {
+    /// What the checker put in `slot`; for a record built without the checker (no slots filled), what
+    /// `search` finds in the record's objects.
+    func value(inSlot slot: Int, orSearch search: () -> JSONValue?) -> JSONValue? {
+        slot >= 0 && slot < values.count ? values[slot] : search()
+    }
+
+    /// Whether question `id` (whose answers go in `slot`) was asked: it has an answer or a missing reason.
+    func wasAsked(_ id: String, slot: Int) -> Bool {
+        guard slot >= 0, slot < 64, slot < values.count else {
+            return answers.contains(key: id) || missing.contains(key: id)
+        }
+        return values[slot] != nil || missingMask & (1 << UInt64(slot)) != 0
     }
 }

@@ -1,8 +1,8 @@
 /// One way of grouping responses: a `--by` name (a meta key or a single / yes_no question), or the period.
 struct GroupDimension: Sendable {
     enum Source: Sendable {
-        case meta(String)
-        case question(String)
+        case meta(String, slot: Int)
+        case question(String, slot: Int)
         case period(ScorePeriod)
     }
 
@@ -24,7 +24,7 @@ struct GroupDimension: Sendable {
             guard let field = schema.meta[parts[1]] else {
                 throw ScoreSetupError(option: option, message: Self.unknownMeta(parts[1], schema: schema))
             }
-            source = .meta(parts[1])
+            source = .meta(parts[1], slot: field.slot)
             knownOrder = Self.order(of: field.question)
             return
         }
@@ -43,7 +43,7 @@ struct GroupDimension: Sendable {
         guard entry.loops.isEmpty else {
             throw ScoreSetupError(option: option, message: "`\(name)` is asked inside a loop, so a response can have several values; group by a question outside loops")
         }
-        source = .question(name)
+        source = .question(name, slot: entry.slot)
         knownOrder = Self.order(of: entry.question)
     }
 
@@ -58,8 +58,8 @@ struct GroupDimension: Sendable {
     func value(of record: CheckedResponse) -> GroupValue {
         let found: JSONValue?
         switch source {
-        case .meta(let key): found = record.meta[key]
-        case .question(let id): found = record.answers[id]
+        case .meta(let key, let slot): found = record.value(inSlot: slot) { record.meta[key] }
+        case .question(let id, let slot): found = record.value(inSlot: slot) { record.answers[id] }
         case .period(let period):
             guard let time = record.completedAt, let key = period.key(of: time) else { return .missing }
             return .value(.string(key))

@@ -25,6 +25,8 @@ final class ItemReader: Sendable {
     let wholeGrid: Bool
     /// `min + max` of a reverse-coded item.
     let reversal: Double?
+    /// Where the checker put the item's answer or compute in `CheckedResponse.values`, or -1.
+    let slot: Int
 
     /// The loop levels the values are keyed by: the loops, then the grid's rows for a whole grid.
     var signature: [String] { wholeGrid ? loops + ["#rows:" + id] : loops }
@@ -61,20 +63,27 @@ final class ItemReader: Sendable {
             } else {
                 reversal = nil
             }
+            slot = entry.slot
         } else if let loops = schema.computes[head], parts.count == 1, !item.reverse {
             isComputed = true
             self.loops = loops.map(\.section)
             row = nil
             wholeGrid = false
             reversal = nil
+            slot = schema.computeSlots[head] ?? -1
         } else {
             throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute of the questionnaire")
         }
     }
 
+    /// The answer or compute the item reads, as stored in the record.
+    func root(in record: CheckedResponse) -> JSONValue? {
+        record.value(inSlot: slot) { isComputed ? record.computed[id] : record.answers[id] }
+    }
+
     /// The value of a flat item, if the record has one.
     func flatValue(in record: CheckedResponse) -> Double? {
-        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return nil }
+        guard let root = root(in: record) else { return nil }
         if let row {
             guard let cell = root[row] else { return nil }
             return number(cell)
@@ -88,7 +97,7 @@ final class ItemReader: Sendable {
             if let value = flatValue(in: record) { body(value) }
             return
         }
-        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return }
+        guard let root = root(in: record) else { return }
         walk(root, key: "", level: 0) { _, value in body(value) }
     }
 
@@ -98,7 +107,7 @@ final class ItemReader: Sendable {
             if let value = flatValue(in: record) { values.append(Keyed(key: "", value: value)) }
             return
         }
-        guard let root = isComputed ? record.computed[id] : record.answers[id] else { return }
+        guard let root = root(in: record) else { return }
         walk(root, key: "", level: 0) { key, value in values.append(Keyed(key: key, value: value)) }
     }
 
@@ -141,10 +150,4 @@ final class ItemReader: Sendable {
     private static func join(_ prefix: String, _ component: String, first: Bool) -> String {
         first ? component : prefix + String(separator) + component
     }
-}
-
-/// Why a score cannot be computed from response records, for the `unavailable` outcome.
-struct ScoringPlanError: Error, Sendable {
-    var message: String
-    init(_ message: String) { self.message = message }
 }

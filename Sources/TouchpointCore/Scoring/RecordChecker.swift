@@ -61,27 +61,37 @@ struct RecordChecker: Sendable {
         if checksTimes, let completedAt, Timestamp.parseRFC3339(completedAt) == nil {
             throw LineProblem(.badField, "`completed_at` is \"\(Self.clip(completedAt))\", which is not an RFC 3339 time such as 2026-11-23T09:02:10Z")
         }
-        try checkMeta(meta)
-        for member in answers.members { try checkAnswer(member.key, member.value) }
-        for member in missing.members { try checkMissing(member.key, member.value) }
+        var values = [JSONValue?](repeating: nil, count: schema.slotCount)
+        var missingMask: UInt64 = 0
+        try checkMeta(meta, values: &values)
+        for member in answers.members { try checkAnswer(member.key, member.value, values: &values) }
+        for member in missing.members { try checkMissing(member.key, member.value, mask: &missingMask) }
+        if !schema.computeSlots.isEmpty {
+            for member in computed.members {
+                if let slot = schema.computeSlots[member.key] { values[slot] = member.value }
+            }
+        }
         var checked = CheckedResponse(responseID: responseID, status: status, language: language, completedAt: completedAt,
                                       meta: meta, answers: answers, missing: missing, computed: computed, source: source, line: line)
         checked.questionnaireSHA256 = record["questionnaire_sha256"]?.stringValue
+        checked.values = values
+        checked.missingMask = missingMask
         return checked
     }
 
     // MARK: Meta
 
-    private func checkMeta(_ meta: JSONObject) throws(LineProblem) {
+    private func checkMeta(_ meta: JSONObject, values: inout [JSONValue?]) throws(LineProblem) {
         for member in meta.members {
-            guard let field = schema.meta[member.key] else {
+            guard let field = schema.metaLookup[member.key] else {
                 let declared = schema.meta.keys.sorted()
                 let hint = declared.isEmpty ? "the questionnaire declares no meta keys" : "declared: \(declared.joined(separator: ", "))"
                 throw LineProblem(.badMeta, "meta `\(Self.clip(member.key))` is not declared under `meta:` in the questionnaire (\(hint))")
             }
             if member.value.isNull { continue }
+            if field.slot >= 0 { values[field.slot] = member.value }
             if let problem = field.rule.problem(with: member.value) {
-                throw LineProblem(.badMeta, "meta `\(member.key)` is \(Self.show(member.value)), which its definition does not accept: \(problem.message)")
+                throw LineProblem(.badMeta, "meta `\(member.key)` is \(Self.show(member.value)), \(field.rule.explanation(of: member.value, problem: problem))")
             }
         }
     }
@@ -91,11 +101,12 @@ struct RecordChecker: Sendable {
     // Labels such as `channel_sat[app]` are built only when a problem is found: closures make them on demand,
     // so a valid line costs no string building.
 
-    private func checkAnswer(_ key: String, _ value: JSONValue) throws(LineProblem) {
+    private func checkAnswer(_ key: String, _ value: JSONValue, values: inout [JSONValue?]) throws(LineProblem) {
         guard let (entry, isOtherText) = schema.answerTarget(key) else {
             let what = schema.computes[key] != nil ? "a compute (computes belong in `computed`)" : "not a question of `\(schema.questionnaire.id)`"
             throw LineProblem(.badAnswer, "`answers` has `\(Self.clip(key))`, which is \(what); remove it or correct the id")
         }
+        if entry.slot >= 0, !isOtherText { values[entry.slot] = value }
         try descendAnswer(value, entry, isOtherText: isOtherText, level: 0) { key }
     }
 
@@ -119,7 +130,7 @@ struct RecordChecker: Sendable {
             throw LineProblem(.badAnswer, "`\(label())` is null; leave a question without an answer out of `answers`, or give its reason in `missing`")
         }
         if isOtherText {
-            guard case .string(let text) = leaf, text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            guard case .string(let text) = leaf, AnswerRule.hasVisibleCharacter(text) else {
                 throw LineProblem(.badAnswer, "`\(label())` is \(Self.show(leaf)), but the text of an `other` choice must be a non-empty string")
             }
             return
@@ -133,24 +144,25 @@ struct RecordChecker: Sendable {
                     throw LineProblem(.badAnswer, "`\(label())` has the row `\(Self.clip(cell.key))`, which the grid does not have (rows: \(entry.question.rows.map(\.id).joined(separator: ", ")))")
                 }
                 if let problem = entry.rule.problem(with: cell.value) {
-                    throw Self.invalid("\(label()).\(cell.key)", cell.value, problem)
+                    throw Self.invalid("\(label()).\(cell.key)", cell.value, problem, entry.rule)
                 }
             }
             return
         }
-        if let problem = entry.rule.problem(with: leaf) { throw Self.invalid(label(), leaf, problem) }
+        if let problem = entry.rule.problem(with: leaf) { throw Self.invalid(label(), leaf, problem, entry.rule) }
     }
 
-    private static func invalid(_ label: String, _ value: JSONValue, _ problem: AnswerProblem) -> LineProblem {
-        LineProblem(.badAnswer, "`\(label)` is \(show(value)), which the question does not accept: \(problem.message)")
+    private static func invalid(_ label: String, _ value: JSONValue, _ problem: AnswerProblem, _ rule: AnswerRule) -> LineProblem {
+        LineProblem(.badAnswer, "`\(label)` is \(show(value)), \(rule.explanation(of: value, problem: problem))")
     }
 
     // MARK: Missing
 
-    private func checkMissing(_ key: String, _ value: JSONValue) throws(LineProblem) {
+    private func checkMissing(_ key: String, _ value: JSONValue, mask: inout UInt64) throws(LineProblem) {
         guard let (entry, isOtherText) = schema.answerTarget(key) else {
             throw LineProblem(.badMissing, "`missing` has `\(Self.clip(key))`, which is not a question of `\(schema.questionnaire.id)`; remove it or correct the id")
         }
+        if entry.slot >= 0, entry.slot < 64, !isOtherText { mask |= 1 << UInt64(entry.slot) }
         try descendMissing(value, entry, isOtherText: isOtherText, level: 0) { key }
     }
 

@@ -11,17 +11,21 @@ struct RecordEnvironment: ValueEnvironment {
         let parts = name.parts
         guard let head = parts.first else { return .null }
         if head == "meta" {
-            guard parts.count == 2, let value = record.meta[parts[1]] else { return .null }
+            guard parts.count == 2 else { return .null }
+            let slot = schema.meta[parts[1]]?.slot ?? -1
+            guard let value = record.value(inSlot: slot, orSearch: { record.meta[parts[1]] }) else { return .null }
             return Value(json: value)
         }
         if let entry = schema.questions[head] {
-            guard let answer = record.answers[head] else { return .null }
+            guard let answer = record.value(inSlot: entry.slot, orSearch: { record.answers[head] }) else { return .null }
             if parts.count == 2, entry.question.type == .grid {
                 return Self.cell(parts[1], of: Value(json: answer), depth: entry.loops.count)
             }
             return parts.count == 1 ? Value(json: answer) : .null
         }
-        if schema.computes[head] != nil, parts.count == 1, let value = record.computed[head] {
+        if schema.computes[head] != nil, parts.count == 1 {
+            let slot = schema.computeSlots[head] ?? -1
+            guard let value = record.value(inSlot: slot, orSearch: { record.computed[head] }) else { return .null }
             return Value(json: value)
         }
         return .null

@@ -5,6 +5,7 @@ public struct ResponseLocation: Sendable, Hashable {
     /// The 1-based line number.
     public var line: Int
 
+    /// Line `line` of the source at `sourceIndex`.
     public init(sourceIndex: Int, line: Int) {
         self.sourceIndex = sourceIndex
         self.line = line
@@ -57,6 +58,7 @@ public struct ResponseIDSet: Sendable {
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private var others: [String: UInt64] = [:]
 
+    /// An empty set.
     public init() {}
 
     /// How many distinct ids the set holds.
@@ -94,6 +96,38 @@ public struct ResponseIDSet: Sendable {
             place(hash: hash, entry: entries.count)
             return nil
         }
+    }
+
+    /// The earlier location of `key`, or where it would go: reading a line looks its id up before scoring it
+    /// and records it after, and this saves the second search of a table far larger than the caches.
+    func probe(_ key: Key) -> (earlier: ResponseLocation?, slot: Int) {
+        switch key.storage {
+        case .text(let id):
+            return (others[id].map(ResponseLocation.init(packed:)), -1)
+        case .uuid(let high, let low, let hash):
+            let mask = slots.count - 1
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return (nil, index) }
+                if slot >> 32 == hash >> 32 {
+                    let entry = entries[Int(slot & 0xFFFF_FFFF) - 1]
+                    if entry.high == high, entry.low == low { return (ResponseLocation(packed: entry.location), index) }
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// Records a key that `probe` found absent, at the slot it gave (if nothing was added since).
+    mutating func insert(_ key: Key, at location: ResponseLocation, probedSlot: Int) {
+        guard case .uuid(let high, let low, let hash) = key.storage, probedSlot >= 0,
+              (entries.count + 1) * 4 <= slots.count * 3, slots[probedSlot] == 0 else {
+            insert(key, at: location)
+            return
+        }
+        entries.append(Entry(high: high, low: low, location: location.packed))
+        slots[probedSlot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entries.count)
     }
 
     /// Whether any id is in both sets.

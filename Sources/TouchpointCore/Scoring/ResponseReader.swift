@@ -31,6 +31,7 @@ public struct ResponseReader: Sendable {
         public var rejected = 0
         public var rejectedByKind: [LineProblem.Kind: Int] = [:]
 
+        /// No lines yet.
         public init() {}
     }
 
@@ -45,7 +46,8 @@ public struct ResponseReader: Sendable {
 
     /// A reader for records of `questionnaire`.
     ///
-    /// `checksTimes` makes `completed_at` have to be an RFC 3339 time (needed to group by period).
+    /// `checksTimes` makes `completed_at` have to be an RFC 3339 time (needed to group by period); without
+    /// it, and without `keepsAllFields`, `completed_at` is not read at all.
     /// `keepsAllFields` builds every field of a record (for `verify`); otherwise only the fields that
     /// checking and scoring read are built, which is much faster.
     public init(questionnaire: Questionnaire, table: SymbolTable, checksTimes: Bool = false, keepsAllFields: Bool = false) {
@@ -55,7 +57,8 @@ public struct ResponseReader: Sendable {
 
     init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
-        keys = keepsAllFields ? nil : JSONKeySet(RecordChecker.recordKeys)
+        // `completed_at` is read only to group by period: building it costs a string per line otherwise.
+        keys = keepsAllFields ? nil : JSONKeySet(RecordChecker.recordKeys.filter { checksTimes || $0 != "completed_at" })
         var strings = JSONStringTable.responseRecord.strings
         strings += schema.questions.keys.sorted()
         strings += schema.computes.keys.sorted()
@@ -136,11 +139,12 @@ public struct ResponseReader: Sendable {
                 do {
                     let record = try self.checkedRecord(line, source: source, number: number)
                     let key = ResponseIDSet.Key(record.responseID)
-                    if let earlier = seen.location(of: key) {
+                    let probe = seen.probe(key)
+                    if let earlier = probe.earlier {
                         throw LineProblem(.duplicateID, duplicateMessage(record.responseID, earlier: earlier, sourceIndex: sourceIndex))
                     }
                     try accept(record)
-                    seen.insert(key, at: ResponseLocation(sourceIndex: sourceIndex, line: number))
+                    seen.insert(key, at: ResponseLocation(sourceIndex: sourceIndex, line: number), probedSlot: probe.slot)
                     counts.accepted += 1
                 } catch let problem as LineProblem {
                     counts.rejected += 1
@@ -165,6 +169,11 @@ public struct ResponseReader: Sendable {
         counts.rejected += other.counts.rejected
         for (kind, count) in other.counts.rejectedByKind { counts.rejectedByKind[kind, default: 0] += count }
         seen.formUnion(other.seen)
+    }
+
+    /// Takes the list of sources of the reader whose work this one shares, so that locations match.
+    mutating func adopt(_ sources: [ResponseSource]) {
+        self.sources = sources
     }
 
     /// A reader with the same checks and the same sources so far, but nothing read: a worker's starting point.

@@ -11,13 +11,13 @@ final class ResponseSchema: Sendable {
         /// The question whose chosen options the section loops over.
         let question: String
         /// Its option values as they appear as keys (`app`, `3`), `other` included when it has one.
-        let keys: Set<String>
+        let keys: StringLookup<Void>
         let orderedKeys: [String]
 
         init(section: String, question: String, orderedKeys: [String]) {
             self.section = section
             self.question = question
-            self.keys = Set(orderedKeys)
+            self.keys = StringLookup(orderedKeys)
             self.orderedKeys = orderedKeys
         }
     }
@@ -27,26 +27,66 @@ final class ResponseSchema: Sendable {
         let question: Question
         let loops: [LoopLevel]
         /// Row ids, for a grid.
-        let rows: Set<String>
+        let rows: StringLookup<Void>
         let rule: AnswerRule
+        /// Where the checker puts this question's answer (or meta value) in `CheckedResponse.values`, or -1
+        /// when no score reads it.
+        let slot: Int
 
-        init(question: Question, loops: [LoopLevel]) {
+        init(question: Question, loops: [LoopLevel], slot: Int) {
             self.question = question
             self.loops = loops
-            self.rows = Set(question.rows.map(\.id))
+            self.rows = StringLookup(question.rows.map(\.id))
             self.rule = AnswerRule(question)
+            self.slot = slot
+        }
+    }
+
+    /// The record values scoring reads, each given a slot in `CheckedResponse.values`, so that scores find
+    /// them by index instead of searching the record's objects.
+    struct Slots: Sendable {
+        var answers: [String: Int] = [:]
+        var computed: [String: Int] = [:]
+        var meta: [String: Int] = [:]
+        var count = 0
+
+        init() {}
+
+        mutating func answer(_ id: String) {
+            if answers[id] == nil { answers[id] = next() }
+        }
+
+        mutating func computed(_ id: String) {
+            if computed[id] == nil { computed[id] = next() }
+        }
+
+        mutating func meta(_ key: String) {
+            if meta[key] == nil { meta[key] = next() }
+        }
+
+        private mutating func next() -> Int {
+            count += 1
+            return count - 1
         }
     }
 
     let questionnaire: Questionnaire
     let table: SymbolTable
     let questions: [String: QuestionEntry]
+    /// `questions` again, for the lookup of every answer of every line.
+    private let questionLookup: StringLookup<QuestionEntry>
     /// Computes with their loops.
     let computes: [String: [LoopLevel]]
     /// Declared meta fields by key.
     let meta: [String: QuestionEntry]
+    /// `meta` again, for the lookup of every meta value of every line.
+    let metaLookup: StringLookup<QuestionEntry>
+    /// Slots of the computes that scores read.
+    let computeSlots: [String: Int]
+    /// How many values `CheckedResponse.values` holds.
+    let slotCount: Int
 
-    init(questionnaire: Questionnaire, table: SymbolTable) {
+    init(questionnaire: Questionnaire, table: SymbolTable, slots: Slots = Slots()) {
         self.questionnaire = questionnaire
         self.table = table
         var loopQuestion: [String: String] = [:]
@@ -65,7 +105,7 @@ final class ResponseSchema: Sendable {
             switch symbol.kind {
             case .question:
                 guard let question = symbol.question else { continue }
-                questions[id] = QuestionEntry(question: question, loops: loops(symbol.loops))
+                questions[id] = QuestionEntry(question: question, loops: loops(symbol.loops), slot: slots.answers[id] ?? -1)
             case .compute:
                 computes[id] = loops(symbol.loops)
             case .section, .meta:
@@ -73,16 +113,22 @@ final class ResponseSchema: Sendable {
             }
         }
         self.questions = questions
+        questionLookup = StringLookup(questions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         self.computes = computes
         var meta: [String: QuestionEntry] = [:]
-        for field in questionnaire.meta { meta[field.key] = QuestionEntry(question: field.question, loops: []) }
+        for field in questionnaire.meta {
+            meta[field.key] = QuestionEntry(question: field.question, loops: [], slot: slots.meta[field.key] ?? -1)
+        }
         self.meta = meta
+        metaLookup = StringLookup(meta.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        computeSlots = slots.computed.filter { computes[$0.key] != nil }
+        slotCount = slots.count
     }
 
     /// The question an `answers` key names: a question id, or `<id>_other` for the text of an `other` choice.
     func answerTarget(_ key: String) -> (entry: QuestionEntry, isOtherText: Bool)? {
-        if let entry = questions[key] { return (entry, false) }
-        if key.hasSuffix("_other"), let base = questions[String(key.dropLast(6))], base.question.other {
+        if let entry = questionLookup[key] { return (entry, false) }
+        if key.hasSuffix("_other"), let base = questionLookup[String(key.dropLast(6))], base.question.other {
             return (base, true)
         }
         return nil

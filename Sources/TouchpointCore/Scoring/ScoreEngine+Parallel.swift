@@ -30,12 +30,18 @@ extension ScoreEngine {
                                  reader: inout ResponseReader, onRejection: (LineRejection) -> Void) throws(JSONLinesError) {
         let outcomes = PartOutcomes(count: ranges.count)
         let template = emptyCopy()
-        let workerReader = reader.emptyCopy()
+        let sources = reader.sources
         let group = DispatchGroup()
         for part in 1..<ranges.count {
             let range = ranges[part]
             DispatchQueue.global().async(group: group) {
-                outcomes.set(part, Self.score(source, sourceIndex: sourceIndex, range: range, engine: template, reader: workerReader))
+                // Each worker builds its own schema, plans and parser: objects shared between threads would
+                // have their reference counts bounced between the cores' caches on every line.
+                var engine = template.rebuilt()
+                var reader = engine.reader
+                reader.adopt(sources)
+                engine.reader = reader.emptyCopy()
+                outcomes.set(part, Self.score(source, sourceIndex: sourceIndex, range: range, engine: engine, reader: reader))
             }
         }
         var firstError: JSONLinesError?
@@ -83,6 +89,17 @@ extension ScoreEngine {
         }
         if abandoned { rejections = [] }
         return PartOutcome(engine: engine, reader: reader, rejections: rejections, abandoned: abandoned, error: failure)
+    }
+
+    /// A new engine with the same questionnaire and options, built from scratch, so that it shares no object
+    /// with this one; no totals.
+    func rebuilt() -> ScoreEngine {
+        guard var engine = try? ScoreEngine(questionnaire: questionnaire, table: schema.table, options: options) else {
+            return emptyCopy()
+        }
+        engine.parallelism = parallelism
+        engine.minimumPartBytes = minimumPartBytes
+        return engine
     }
 
     /// The same engine with no totals: a worker's starting point.

@@ -35,7 +35,9 @@ public struct ScoreEngine: Sendable {
     public init(questionnaire: Questionnaire, table: SymbolTable, options: ScoreOptions = ScoreOptions()) throws(ScoreSetupError) {
         self.questionnaire = questionnaire
         self.options = options
-        let schema = ResponseSchema(questionnaire: questionnaire, table: table)
+        let unslotted = ResponseSchema(questionnaire: questionnaire, table: table)
+        let schema = ResponseSchema(questionnaire: questionnaire, table: table,
+                                    slots: ScorePlan.slots(for: questionnaire, options: options, schema: unslotted))
         self.schema = schema
         var plans: [ScorePlan] = []
         var counters = (nps: 0, shares: 0, moments: 0, drivers: 0)
@@ -75,7 +77,7 @@ public struct ScoreEngine: Sendable {
     public var parallelism = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
 
     /// Files smaller than this many bytes per core are read on one core: splitting them gains nothing.
-    static let minimumPartBytes = 16 << 20
+    var minimumPartBytes = 16 << 20
 
     /// Whether estimates are weighted.
     public var isWeighted: Bool { weightSource != nil }
@@ -96,7 +98,7 @@ public struct ScoreEngine: Sendable {
         defer { self.reader = reader }
         let sourceIndex = reader.begin(source)
         if case .file(let path) = source, parallelism > 1,
-           let ranges = FileChunks.ranges(path: path, parts: parallelism, minimumPartBytes: Self.minimumPartBytes) {
+           let ranges = FileChunks.ranges(path: path, parts: parallelism, minimumPartBytes: minimumPartBytes) {
             try readInParallel(source, sourceIndex: sourceIndex, ranges: ranges, reader: &reader, onRejection: onRejection)
         } else {
             try reader.read(source, sourceIndex: sourceIndex, range: nil, accept: { record throws(LineProblem) in
@@ -149,10 +151,18 @@ public struct ScoreEngine: Sendable {
             }
         case .percent(let expr, let questions, let computes):
             let inBase = (questions.isEmpty && computes.isEmpty)
-                || questions.contains { record.answers.contains(key: $0) || record.missing.contains(key: $0) }
-                || computes.contains { record.computed.contains(key: $0) }
+                || questions.contains { record.wasAsked($0.id, slot: $0.slot) }
+                || computes.contains { compute in record.value(inSlot: compute.slot) { record.computed[compute.id] } != nil }
             guard inBase else { return }
-            let hit = Evaluator.evaluate(expr, in: RecordEnvironment(record: record, schema: schema)).isTruthy
+            let hit: Bool
+            if case .name(let name, _) = expr, name.parts.count == 1, questions.count + computes.count == 1,
+               let named = questions.first ?? computes.first {
+                // A rule that is one yes/no question or Boolean compute (`rule: solved`) holds when it is true.
+                let value = record.value(inSlot: named.slot) { record.answers[named.id] ?? record.computed[named.id] }
+                hit = value == .bool(true)
+            } else {
+                hit = Evaluator.evaluate(expr, in: RecordEnvironment(record: record, schema: schema)).isTruthy
+            }
             apply { $0.shares[slot].add(hit, weight: weight) }
         case .scale(let layout, let isSum, let minAnswered, let alpha):
             layout.forEachCase(in: record) { row in

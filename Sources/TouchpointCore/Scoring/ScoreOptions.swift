@@ -9,6 +9,7 @@ public struct ScoreOptions: Sendable, Hashable {
     /// `--ci`: the interval put around NPS values.
     public var interval: NPSInterval
 
+    /// The options of a `score` run; the defaults score all responses together, unweighted, with Wald NPS intervals.
     public init(groupBy: [String] = [], period: ScorePeriod? = nil, weight: String? = nil, interval: NPSInterval = .wald) {
         self.groupBy = groupBy
         self.period = period
@@ -18,19 +19,4 @@ public struct ScoreOptions: Sendable, Hashable {
 
     /// The key naming the period in a group's `by` object.
     public static let periodKey = "period"
-}
-
-/// Why scoring cannot start with the options given: a `--by` or `--weight` that names nothing usable.
-public struct ScoreSetupError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The option concerned, as typed (`--by meta.segmnt`).
-    public var option: String
-    /// What is wrong and how to fix it.
-    public var message: String
-
-    public init(option: String, message: String) {
-        self.option = option
-        self.message = message
-    }
-
-    public var description: String { "\(option): \(message)" }
 }

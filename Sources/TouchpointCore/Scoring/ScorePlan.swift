@@ -14,11 +14,41 @@ final class ScorePlan: Sendable {
         case box(ItemReader, Box)
         /// The rule, and the questions and computes it names: a record is in the base when one of them was
         /// asked (every record when it names only meta keys).
-        case percent(Expr, questions: [String], computes: [String])
+        case percent(Expr, questions: [NamedSlot], computes: [NamedSlot])
         case scale(CaseLayout, isSum: Bool, minAnswered: Int, alpha: Bool)
         /// One layout per item, each pairing the item (first) with the target (second).
         case drivers(target: ItemReader, items: [CaseLayout])
         case unavailable(String)
+    }
+
+    /// A question or compute a rule names, with its slot in `CheckedResponse.values` (-1: none).
+    struct NamedSlot: Sendable {
+        var id: String
+        var slot: Int
+    }
+
+    /// The slots a questionnaire's scores and the options read: every scored item, rule name, `--by` and
+    /// `--weight`, so that the checker hands them over by index.
+    static func slots(for questionnaire: Questionnaire, options: ScoreOptions, schema: ResponseSchema) -> ResponseSchema.Slots {
+        var slots = ResponseSchema.Slots()
+        func name(_ text: String) {
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard let head = parts.first else { return }
+            if head == "meta", parts.count == 2 {
+                if schema.meta[parts[1]] != nil { slots.meta(parts[1]) }
+            } else if schema.questions[head] != nil {
+                slots.answer(head)
+            } else if schema.computes[head] != nil {
+                slots.computed(head)
+            }
+        }
+        for definition in questionnaire.scores {
+            for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items { name(item.name) }
+            for used in definition.rule?.expr?.names ?? [] { name(used.description) }
+        }
+        options.groupBy.forEach(name)
+        options.weight.map(name)
+        return slots
     }
 
     let definition: ScoreDefinition
@@ -52,12 +82,16 @@ final class ScorePlan: Sendable {
             return .box(reader, try box(definition, item: item, schema: schema))
         case .percent:
             guard let expr = definition.rule?.expr else { throw ScoringPlanError("the score has no valid `rule`") }
-            var questions: [String] = []
-            var computes: [String] = []
+            var questions: [NamedSlot] = []
+            var computes: [NamedSlot] = []
             for name in expr.names {
                 guard let head = name.parts.first, head != "meta" else { continue }
-                if schema.questions[head] != nil, !questions.contains(head) { questions.append(head) }
-                if schema.computes[head] != nil, !computes.contains(head) { computes.append(head) }
+                if let entry = schema.questions[head], !questions.contains(where: { $0.id == head }) {
+                    questions.append(NamedSlot(id: head, slot: entry.slot))
+                }
+                if schema.computes[head] != nil, !computes.contains(where: { $0.id == head }) {
+                    computes.append(NamedSlot(id: head, slot: schema.computeSlots[head] ?? -1))
+                }
             }
             return .percent(expr, questions: questions, computes: computes)
         case .mean, .sum:
@@ -101,47 +135,5 @@ final class ScorePlan: Sendable {
         if item.reverse { points = points.map { (points[0] + points[points.count - 1]) - $0 }.sorted() }
         let index = min(size, points.count)
         return Box(threshold: isTop ? points[points.count - index] : points[index - 1], isTop: isTop)
-    }
-}
-
-/// The running totals of every score for one group of responses.
-struct GroupState: Sendable {
-    var responses = 0
-    var nps: [NPSAccumulator] = []
-    var shares: [ShareAccumulator] = []
-    var moments: [MomentAccumulator] = []
-    var alphas: [AlphaAccumulator] = []
-    var targets: [Int] = []
-    var correlations: [[CorrelationAccumulator]] = []
-
-    /// Adds the totals of the same group read elsewhere (another part of the file).
-    mutating func merge(_ other: GroupState) {
-        responses += other.responses
-        for index in nps.indices { nps[index].merge(other.nps[index]) }
-        for index in shares.indices { shares[index].merge(other.shares[index]) }
-        for index in moments.indices { moments[index].merge(other.moments[index]) }
-        for index in alphas.indices { alphas[index].merge(other.alphas[index]) }
-        for index in targets.indices { targets[index] += other.targets[index] }
-        for (slot, items) in other.correlations.enumerated() {
-            for (index, item) in items.enumerated() { correlations[slot][index].merge(item) }
-        }
-    }
-
-    /// Empty totals shaped for `plans`.
-    init(plans: [ScorePlan]) {
-        for plan in plans {
-            switch plan.kind {
-            case .nps: nps.append(NPSAccumulator())
-            case .box, .percent: shares.append(ShareAccumulator())
-            case .scale(let layout, _, _, _):
-                moments.append(MomentAccumulator())
-                alphas.append(AlphaAccumulator(items: layout.readers.count))
-            case .drivers(_, let items):
-                targets.append(0)
-                correlations.append(Array(repeating: CorrelationAccumulator(), count: items.count))
-            case .unavailable:
-                break
-            }
-        }
     }
 }

@@ -1,8 +1,8 @@
 /// Where `--weight` finds each response's weight: a meta key or a numeric question outside loops.
 struct WeightSource: Sendable {
     enum Source: Sendable {
-        case meta(String)
-        case question(String)
+        case meta(String, slot: Int)
+        case question(String, slot: Int)
     }
 
     let name: String
@@ -19,7 +19,7 @@ struct WeightSource: Sendable {
             guard [.number, .scale, .nps, .text].contains(field.question.type) else {
                 throw ScoreSetupError(option: option, message: "`\(name)` is a \(field.question.type.rawValue) field; a weight must be a number (declare it with `type: number`)")
             }
-            source = .meta(parts[1])
+            source = .meta(parts[1], slot: field.slot)
             return
         }
         guard parts.count == 1, let entry = schema.questions[name] else {
@@ -30,15 +30,15 @@ struct WeightSource: Sendable {
         guard [.number, .scale, .nps].contains(entry.question.type), entry.loops.isEmpty else {
             throw ScoreSetupError(option: option, message: "`\(name)` is a \(entry.question.type.rawValue) question\(entry.loops.isEmpty ? "" : " inside a loop"); a weight must be a number question (or scale) asked once")
         }
-        source = .question(name)
+        source = .question(name, slot: entry.slot)
     }
 
     /// The record's weight: a finite number of zero or more (a meta text field may hold it as text).
     func weight(of record: CheckedResponse) throws(LineProblem) -> Double {
         let found: JSONValue?
         switch source {
-        case .meta(let key): found = record.meta[key]
-        case .question(let id): found = record.answers[id]
+        case .meta(let key, let slot): found = record.value(inSlot: slot) { record.meta[key] }
+        case .question(let id, let slot): found = record.value(inSlot: slot) { record.answers[id] }
         }
         guard let found, !found.isNull else {
             throw LineProblem(.badWeight, "the record has no `\(name)`, so it cannot be weighted; give every response a weight, or score without --weight")

@@ -13,9 +13,9 @@ struct ScoreCommand: ParsableCommand {
         Exit status: 0; 1 with --strict when a line was not scored; 2 usage or unreadable file.
 
         Examples:
-          touchpoint score questionnaires/customer_journey.yaml responses/customer_journey.jsonl
-          touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month --format csv
-          cat responses/*.jsonl | touchpoint score survey.yaml - --weight meta.weight --format json
+          touchpoint score survey.yaml responses/survey.jsonl
+          touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month
+          cat *.jsonl | touchpoint score survey.yaml - --weight meta.weight --format json
         """
     )
 
@@ -23,15 +23,15 @@ struct ScoreCommand: ParsableCommand {
     var file: String
 
     @Argument(help: "Response files (JSON lines); - reads standard input.")
-    var responses: [String] = []
+    var responses: [String]
 
     @Option(name: .customLong("by"), help: "Group by a meta key (meta.x) or a single / yes_no question; repeat to cross groups.")
     var groupBy: [String] = []
 
-    @Option(help: "Also group by the day, ISO week or month of completed_at (UTC): day, week or month.")
+    @Option(help: "Also group by the day, ISO week or month of completed_at, in UTC.")
     var period: ScorePeriod?
 
-    @Option(help: "Weight each response by a meta key (meta.x) or a numeric question.")
+    @Option(help: "Weight each response by a meta key (meta.x) or a numeric question; a response without a usable weight is not scored.")
     var weight: String?
 
     @Option(help: "Interval around NPS values: wald or adjusted-wald.")
@@ -45,10 +45,6 @@ struct ScoreCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
-
-    func validate() throws {
-        if responses.isEmpty { throw ValidationError("name at least one response file (or - for standard input)") }
-    }
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)

@@ -22,14 +22,10 @@ struct VerifyCommand: ParsableCommand {
     var file: String
 
     @Argument(help: "Response files (JSON lines); - reads standard input.")
-    var responses: [String] = []
+    var responses: [String]
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output.")
     var noColor = false
-
-    func validate() throws {
-        if responses.isEmpty { throw ValidationError("name at least one response file (or - for standard input)") }
-    }
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 1)

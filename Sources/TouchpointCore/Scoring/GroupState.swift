@@ -1,0 +1,41 @@
+/// The running totals of every score for one group of responses.
+struct GroupState: Sendable {
+    var responses = 0
+    var nps: [NPSAccumulator] = []
+    var shares: [ShareAccumulator] = []
+    var moments: [MomentAccumulator] = []
+    var alphas: [AlphaAccumulator] = []
+    var targets: [Int] = []
+    var correlations: [[CorrelationAccumulator]] = []
+
+    /// Adds the totals of the same group read elsewhere (another part of the file).
+    mutating func merge(_ other: GroupState) {
+        responses += other.responses
+        for index in nps.indices { nps[index].merge(other.nps[index]) }
+        for index in shares.indices { shares[index].merge(other.shares[index]) }
+        for index in moments.indices { moments[index].merge(other.moments[index]) }
+        for index in alphas.indices { alphas[index].merge(other.alphas[index]) }
+        for index in targets.indices { targets[index] += other.targets[index] }
+        for (slot, items) in other.correlations.enumerated() {
+            for (index, item) in items.enumerated() { correlations[slot][index].merge(item) }
+        }
+    }
+
+    /// Empty totals shaped for `plans`.
+    init(plans: [ScorePlan]) {
+        for plan in plans {
+            switch plan.kind {
+            case .nps: nps.append(NPSAccumulator())
+            case .box, .percent: shares.append(ShareAccumulator())
+            case .scale(let layout, _, _, _):
+                moments.append(MomentAccumulator())
+                alphas.append(AlphaAccumulator(items: layout.readers.count))
+            case .drivers(_, let items):
+                targets.append(0)
+                correlations.append(Array(repeating: CorrelationAccumulator(), count: items.count))
+            case .unavailable:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark: `touchpoint score` against DuckDB and a plain Python loop on 1,000,000 responses.
+#
+#   bash bench/score_bench.sh            (from anywhere; paths are taken from this file's location)
+#
+# Environment: COUNT (responses, default 1000000), SEED (default 20261123), RUNS (timed runs of each tool,
+# default 3), CORES (default 2: DuckDB's threads, and the cores all three are pinned to with taskset when the
+# machine has more), SKIP_BUILD=1 to reuse .build/release/touchpoint, SKIP_PYTHON=1 to leave out the slow
+# Python loop. Writes only into bench/.venv and bench/out (both ignored by git). See bench/README.md.
+set -euo pipefail
+
+bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_dir="$(dirname "$bench_dir")"
+venv="$bench_dir/.venv"
+out="$bench_dir/out"
+count="${COUNT:-1000000}"
+seed="${SEED:-20261123}"
+runs="${RUNS:-3}"
+cores="${CORES:-2}"
+questionnaire="$repo_dir/questionnaires/customer_journey.yaml"
+responses="$out/responses_$((count / 1000))k.jsonl"
+[ "$count" = 1000000 ] && responses="$out/responses_1m.jsonl"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'score_bench: %s\n' "$*" >&2; exit 1; }
+
+command -v python3 >/dev/null || die "python3 is needed (for the generator and the baselines)."
+mkdir -p "$out"
+
+# 1. DuckDB in the benchmarks' virtual environment.
+if [ ! -x "$venv/bin/python" ]; then
+    say "creating $venv"
+    python3 -m venv "$venv" || die "could not create $venv (on Debian: apt-get install python3-venv)."
+fi
+if ! "$venv/bin/python" -c 'import duckdb' 2>/dev/null; then
+    say "installing duckdb into $venv"
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check duckdb || die "pip could not install duckdb."
+fi
+
+# 2. GNU time, for wall time and peak memory.
+if [ ! -x /usr/bin/time ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        say "installing GNU time with apt-get"
+        { apt-get install -y -qq time >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; }; } \
+            || die "could not install GNU time (apt-get install time)."
+    else
+        die "/usr/bin/time (GNU time) is needed: apt-get install time"
+    fi
+fi
+
+# 3. The release binary.
+binary="$repo_dir/.build/release/touchpoint"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    say "building touchpoint (release)"
+    (cd "$repo_dir" && swift build -c release --product touchpoint >&2) || die "the release build failed; see above."
+fi
+[ -x "$binary" ] || die "$binary does not exist; build it with: swift build -c release --product touchpoint"
+
+# 4. The responses (generated once; the generator is seeded, so the file is the same every time).
+if [ ! -s "$responses" ] || [ "$(cat "$responses.seed" 2>/dev/null)" != "$count $seed" ]; then
+    say "generating $count responses into $responses (about a minute per million)"
+    python3 "$bench_dir/gen_responses.py" --count "$count" --seed "$seed" --out "$responses" >&2
+    echo "$count $seed" > "$responses.seed"
+fi
+size_mb=$(( $(stat -c %s "$responses") / 1000000 ))
+
+# 5. All three on the same cores, the file in the page cache first.
+pin=()
+if command -v taskset >/dev/null && [ "$(nproc)" -gt "$cores" ]; then
+    pin=(taskset -c "0-$((cores - 1))")
+fi
+cat "$responses" > /dev/null
+
+# measure NAME OUTPUT COMMAND...: runs COMMAND once untimed, then RUNS times; prints "NAME median min peakKB".
+measure() {
+    local name="$1" output="$2"
+    shift 2
+    "${pin[@]}" "$@" > "$output" 2> "$out/$name.err" || { cat "$out/$name.err" >&2; die "$name failed"; }
+    local walls=() peak=0
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f '%e %M' -o "$out/$name.time" "${pin[@]}" "$@" > "$output" 2> "$out/$name.err"
+        read -r wall kb < "$out/$name.time"
+        walls+=("$wall")
+        [ "$kb" -gt "$peak" ] && peak="$kb"
+    done
+    python3 - "$name" "$peak" "${walls[@]}" <<'PY'
+import statistics, sys
+name, peak, walls = sys.argv[1], int(sys.argv[2]), [float(w) for w in sys.argv[3:]]
+print(f"{name} {statistics.median(walls):.2f} {min(walls):.2f} {peak}")
+PY
+}
+
+say "timing on $cores cores, $runs runs each, $(printf "%'d" "$count") responses ($size_mb MB)"
+results=()
+results+=("$(measure touchpoint "$out/touchpoint.json" "$binary" score "$questionnaire" "$responses" --by meta.segment --format json)")
+results+=("$(measure duckdb "$out/duckdb.json" "$venv/bin/python" "$bench_dir/score_baselines.py" duckdb "$responses" --threads "$cores")")
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    runs_saved="$runs"
+    runs=1
+    results+=("$(measure python "$out/python.json" python3 "$bench_dir/score_baselines.py" python "$responses")")
+    runs="$runs_saved"
+fi
+
+printf '\n%-12s %12s %10s %14s\n' tool "median wall" "min wall" "peak memory"
+for line in "${results[@]}"; do
+    read -r name median minimum peak <<< "$line"
+    printf '%-12s %10s s %8s s %11s MB\n' "$name" "$median" "$minimum" "$((peak / 1024))"
+done
+
+printf '\nagreement (NPS, CES and counts, overall and per segment):\n'
+if [ "${SKIP_PYTHON:-0}" != 1 ]; then
+    python3 "$bench_dir/score_baselines.py" compare "$out/touchpoint.json" "$out/duckdb.json" "$out/python.json"
+else
+    python3 "$bench_dir/score_baselines.py" compare "$out/touchpoint.json" "$out/duckdb.json"
+fi
