@@ -3,10 +3,14 @@ public struct ValidationContext: Sendable {
     public let questionnaire: Questionnaire
     public let flow: [FlowItem]
     public let table: SymbolTable
+    /// Every question in interview order, with its place in the flow; gathered once, since most rules walk it.
+    public let questions: [(question: Question, flow: FlowItem)]
 
-    /// Every question in interview order, with its place in the flow.
-    public var questions: [(question: Question, flow: FlowItem)] {
-        flow.compactMap { f in
+    public init(questionnaire: Questionnaire, flow: [FlowItem], table: SymbolTable) {
+        self.questionnaire = questionnaire
+        self.flow = flow
+        self.table = table
+        self.questions = flow.compactMap { f in
             if case .question(let q) = f.item { return (q, f) }
             return nil
         }
