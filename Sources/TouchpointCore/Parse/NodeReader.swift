@@ -17,12 +17,12 @@ final class NodeReader {
     ///   - required: keys that must be present; a missing one is reported at the mapping.
     ///   - what: the thing being read, for messages ("question `ease`").
     func fields(_ node: YAMLNode, allowed: [String], elsewhere: [String: String] = [:], required: [String] = [],
-                what: String) -> [String: YAMLPair]? {
+                what: String) -> FieldSet? {
         guard let pairs = node.mapping else {
             report(.wrongType, at: node.position, "\(what) must be a mapping of keys, not \(node.kindDescription)")
             return nil
         }
-        var result: [String: YAMLPair] = [:]
+        var result = FieldSet()
         for pair in pairs {
             guard let key = pair.key.scalar?.text else { continue }
             if allowed.contains(key) {
@@ -185,4 +185,22 @@ final class NodeReader {
 
 extension DiagnosticBag {
     mutating func append(contentsOf other: DiagnosticBag) { append(contentsOf: other.items) }
+}
+
+/// The allowed keys of one mapping with their pairs, in source order.
+///
+/// A small array with linear look-up: a mapping has at most a dozen keys, and building a dictionary for each of
+/// the thousands of questions and options in a large file cost more than the look-ups it saves.
+struct FieldSet: Sequence {
+    private var entries: [(key: String, value: YAMLPair)] = []
+
+    subscript(key: String) -> YAMLPair? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            entries.removeAll { $0.key == key }
+            if let newValue { entries.append((key, newValue)) }
+        }
+    }
+
+    func makeIterator() -> IndexingIterator<[(key: String, value: YAMLPair)]> { entries.makeIterator() }
 }
