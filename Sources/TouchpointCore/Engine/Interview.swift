@@ -6,8 +6,14 @@ import Foundation
 /// shows the `Prompt`s it gets back. The path is recomputed from the recorded steps after every change, so
 /// `back()` restores an earlier state exactly, and answers that no longer lie on the path are never recorded.
 public struct Interview: Sendable {
-    public let questionnaire: Questionnaire
-    public let table: SymbolTable
+    /// What does not change during an interview, behind one reference: expressions see the interview through a
+    /// copy of this struct at every condition, so keeping it small keeps interviews fast.
+    private let fixed: Fixed
+
+    /// The questionnaire being administered.
+    public var questionnaire: Questionnaire { fixed.questionnaire }
+    /// Its names and types.
+    public var table: SymbolTable { fixed.table }
     public var language: String
     public private(set) var meta: [String: Value]
     public let seed: UInt64
@@ -33,10 +39,10 @@ public struct Interview: Sendable {
     public private(set) var endedAt: SourcePosition?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
-    private let order: [SourcePosition: Int]
-    private let flowCount: Int
+    private var order: [SourcePosition: Int] { fixed.plan.order }
+    private var flowCount: Int { fixed.plan.flowCount }
     /// The question each `for_each` section loops over, by section id.
-    let loopQuestion: [String: String]
+    var loopQuestion: [String: String] { fixed.plan.loopQuestion }
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
@@ -46,15 +52,10 @@ public struct Interview: Sendable {
     /// same questionnaire, as headless replays do; `rendersText: false` skips piping texts nobody will read.
     public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil,
                 meta: [String: Value] = [:], seed: UInt64 = 1, plan: InterviewPlan? = nil, rendersText: Bool = true) {
-        self.questionnaire = questionnaire
-        self.table = table
+        self.fixed = Fixed(questionnaire: questionnaire, table: table, plan: plan ?? InterviewPlan(questionnaire))
         self.language = language ?? questionnaire.defaultLanguage
         self.meta = meta
         self.seed = seed
-        let plan = plan ?? InterviewPlan(questionnaire)
-        self.order = plan.order
-        self.loopQuestion = plan.loopQuestion
-        self.flowCount = plan.flowCount
         self.rendersText = rendersText
         state = walk()
     }
@@ -464,5 +465,18 @@ public struct InterviewPlan: Sendable {
         self.order = order
         self.loopQuestion = loopQuestion
         self.flowCount = max(flow.count, 1)
+    }
+}
+
+/// The unchanging part of an interview, shared by its copies.
+private final class Fixed: Sendable {
+    let questionnaire: Questionnaire
+    let table: SymbolTable
+    let plan: InterviewPlan
+
+    init(questionnaire: Questionnaire, table: SymbolTable, plan: InterviewPlan) {
+        self.questionnaire = questionnaire
+        self.table = table
+        self.plan = plan
     }
 }
