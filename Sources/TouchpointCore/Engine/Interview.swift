@@ -43,6 +43,8 @@ public struct Interview: Sendable {
     private var flowCount: Int { fixed.plan.flowCount }
     /// The question each `for_each` section loops over, by section id.
     var loopQuestion: [String: String] { fixed.plan.loopQuestion }
+    /// Ids of the computes, in interview order.
+    var computeIDs: [String] { fixed.plan.computeIDs }
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
@@ -453,18 +455,23 @@ public struct InterviewPlan: Sendable {
     let order: [SourcePosition: Int]
     let loopQuestion: [String: String]
     let flowCount: Int
+    /// Ids of the computes, in interview order (the order of `computed` in a record).
+    let computeIDs: [String]
 
     public init(_ questionnaire: Questionnaire) {
         let flow = FlowItem.flatten(questionnaire.items)
         var order: [SourcePosition: Int] = [:]
         var loopQuestion: [String: String] = [:]
+        var computeIDs: [String] = []
         for f in flow {
             order[f.item.position] = f.order
             if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
+            if case .compute(let c) = f.item { computeIDs.append(c.id) }
         }
         self.order = order
         self.loopQuestion = loopQuestion
         self.flowCount = max(flow.count, 1)
+        self.computeIDs = computeIDs
     }
 }
 

@@ -87,11 +87,7 @@ extension Interview {
 
     func computedObject() -> JSONObject {
         var object = JSONObject()
-        let ids = FlowItem.flatten(questionnaire.items).compactMap { f -> String? in
-            if case .compute(let c) = f.item { return c.id }
-            return nil
-        }
-        for id in ids {
+        for id in computeIDs {
             for (key, value) in computed.sorted(by: { $0.key < $1.key }) where key == id || key.hasPrefix(id + "[") {
                 let loop = key.dropFirst(id.count).split(separator: "]").map { String($0.dropFirst()) }
                 Interview.insert(value.json, at: [id] + loop, into: &object)
