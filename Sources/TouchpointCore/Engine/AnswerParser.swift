@@ -80,8 +80,8 @@ public enum AnswerParser {
                 return AnswerProblem(EngineText.text(.exclusiveAlone, language, ex.label.text(language)))
             }
             if items.isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
-            if let lo = q.min, Double(items.count) < lo { return AnswerProblem(EngineText.text(.atLeastChoices, language, format(lo))) }
-            if let hi = q.max, Double(items.count) > hi { return AnswerProblem(EngineText.text(.atMostChoices, language, format(hi))) }
+            if let lo = q.min, Double(items.count) < lo { return AnswerProblem(EngineText.text(.atLeastChoices, language, NumberText.format(lo))) }
+            if let hi = q.max, Double(items.count) > hi { return AnswerProblem(EngineText.text(.atMostChoices, language, NumberText.format(hi))) }
             return nil
         case (.scale, .number(let n)), (.nps, .number(let n)), (.grid, .number(let n)):
             let range = q.scalePoints ?? 0...10
@@ -92,7 +92,7 @@ public enum AnswerParser {
         case (.number, .number(let n)):
             if q.integer && n != n.rounded() { return AnswerProblem(EngineText.text(.wholeNumber, language)) }
             if (q.min.map { n < $0 } ?? false) || (q.max.map { n > $0 } ?? false) {
-                let lo = q.min.map(format) ?? "−∞", hi = q.max.map(format) ?? "∞"
+                let lo = q.min.map(NumberText.format) ?? "−∞", hi = q.max.map(NumberText.format) ?? "∞"
                 return AnswerProblem(EngineText.text(q.integer ? .wholeNumberBetween : .numberBetween, language, lo, hi))
             }
             return nil
@@ -189,9 +189,6 @@ public enum AnswerParser {
         return hits.count == 1 ? hits[0] : nil
     }
 
-    static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-    }
 }
 
 /// Why an answer was not accepted, in the interview's language.
@@ -214,7 +211,7 @@ extension Value {
         switch self {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
-        case .number(let n): AnswerParser.format(n)
+        case .number(let n): NumberText.format(n)
         case .text(let s): s
         case .list(let items): items.map(\.display).joined(separator: ", ")
         case .keyed(let map): map.keys.sorted().map { "\($0): \(map[$0]?.display ?? "")" }.joined(separator: ", ")

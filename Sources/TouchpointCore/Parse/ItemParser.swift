@@ -127,10 +127,17 @@ struct ItemParser {
                     reader.report(.badValue, at: n.position, "`\(key)` of date question `\(id)` must be a date written YYYY-MM-DD, not `\(s)`")
                 } else if key == "min" { q.minDate = s } else { q.maxDate = s }
             } else if let v = reader.number(n, key: key) {
-                if key == "min" { q.min = v } else { q.max = v }
-                if q.type == .scale || q.type == .multi || q.type == .grid, v != v.rounded() {
-                    reader.report(.wrongType, at: n.position, "`\(key)` of \(q.type.rawValue) question `\(id)` must be a whole number")
+                if q.type == .scale || q.type == .multi || q.type == .grid {
+                    // These ends are counted in whole points or choices: keep them within what an integer holds.
+                    if v != v.rounded() {
+                        reader.report(.wrongType, at: n.position, "`\(key)` of \(q.type.rawValue) question `\(id)` must be a whole number")
+                    } else if abs(v) > 1_000_000 {
+                        reader.report(.badRange, at: n.position,
+                                      "`\(key)` of \(q.type.rawValue) question `\(id)` must be between -1000000 and 1000000")
+                        continue
+                    }
                 }
+                if key == "min" { q.min = v } else { q.max = v }
             }
         }
         return q

@@ -161,18 +161,18 @@ final class AnswerRule: Sendable {
             }) {
                 return "which combines \(RecordChecker.show(alone)), an option that must be chosen alone, with others"
             }
-            if let minCount, Double(items.count) < minCount { return "\(items.count) choices, fewer than the \(AnswerParser.format(minCount)) it needs" }
-            if let maxCount, Double(items.count) > maxCount { return "\(items.count) choices, more than the \(AnswerParser.format(maxCount)) it allows" }
+            if let minCount, Double(items.count) < minCount { return "\(items.count) choices, fewer than the \(NumberText.format(minCount)) it needs" }
+            if let maxCount, Double(items.count) > maxCount { return "\(items.count) choices, more than the \(NumberText.format(maxCount)) it allows" }
         case (.multi, _):
             return "which is not a list of its options (\(optionList))"
         case (.point, _):
-            if let range { return "which is not a whole number from \(AnswerParser.format(range.lowerBound)) to \(AnswerParser.format(range.upperBound))" }
+            if let range { return "which is not a whole number from \(NumberText.format(range.lowerBound)) to \(NumberText.format(range.upperBound))" }
         case (.number, _):
             let what = q.integer ? "a whole number" : "a number"
             switch (q.min, q.max) {
-            case let (low?, high?): return "which is not \(what) from \(AnswerParser.format(low)) to \(AnswerParser.format(high))"
-            case let (low?, nil): return "which is not \(what) of at least \(AnswerParser.format(low))"
-            case let (nil, high?): return "which is not \(what) of at most \(AnswerParser.format(high))"
+            case let (low?, high?): return "which is not \(what) from \(NumberText.format(low)) to \(NumberText.format(high))"
+            case let (low?, nil): return "which is not \(what) of at least \(NumberText.format(low))"
+            case let (nil, high?): return "which is not \(what) of at most \(NumberText.format(high))"
             case (nil, nil): return "which is not \(what)"
             }
         case (.yesNo, _):

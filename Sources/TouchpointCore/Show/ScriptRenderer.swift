@@ -155,8 +155,7 @@ public struct ScriptRenderer {
     }
 
     private func fmt(_ v: Double?) -> String {
-        guard let v else { return "?" }
-        return v == v.rounded() ? String(Int(v)) : String(v)
+        v.map(NumberText.format) ?? "?"
     }
 
     private func details(_ q: Question) -> [String] {

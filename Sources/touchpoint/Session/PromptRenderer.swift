@@ -45,7 +45,7 @@ struct PromptRenderer {
             out.append(style.dim("  y = \(yes) · n = \(no)"))
         case .number:
             var hint = "  " + (zh ? "数字" : "a number")
-            if let lo = q.min, let hi = q.max { hint += " \(fmt(lo))-\(fmt(hi))" }
+            if let lo = q.min, let hi = q.max { hint += " \(NumberText.format(lo))-\(NumberText.format(hi))" }
             if let unit = q.unit { hint += " (\(clean(unit.text(p.language))))" }
             out.append(style.dim(hint))
         case .date:
@@ -79,7 +79,6 @@ struct PromptRenderer {
         return TextWrapper.wrap(text, width: max(width, 20), indent: indent)
     }
 
-    private func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 }
 
 extension String {

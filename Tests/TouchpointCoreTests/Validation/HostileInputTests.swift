@@ -122,3 +122,25 @@ struct HostileInputTests {
         #expect(interview.submit("aaab") == .accepted)
     }
 }
+
+/// Numbers too large for an integer never trap: they are refused where a count is needed and shown as written elsewhere.
+@Suite("Huge numbers in a questionnaire")
+struct HugeNumberTests {
+    @Test func hugeNumberRangeIsShownAndAsked() throws {
+        let yaml = "touchpoint: 1\nid: big\nquestions:\n  - {id: n, type: number, min: 0, max: 1e300, text: How many?}\n"
+        let report = Validator.validate(Array(yaml.utf8))
+        #expect(!report.hasErrors)
+        let q = try #require(report.questionnaire), table = try #require(report.table)
+        #expect(ScriptRenderer(questionnaire: q, table: table).render().contains("0-1e+300"))
+        var interview = Interview(questionnaire: q, table: table)
+        guard case .invalid(let message) = interview.submit("-1") else { Issue.record("out of range accepted"); return }
+        #expect(message.contains("1e+300"))
+    }
+
+    @Test func hugeScaleEndsAreRefusedAtTheirPosition() {
+        let yaml = "touchpoint: 1\nid: big\nquestions:\n  - {id: s, type: scale, min: 1, max: 1e300, text: Rate}\n"
+        let report = Validator.validate(Array(yaml.utf8))
+        #expect(report.diagnostics.map(\.code) == [.badRange])
+        #expect(report.diagnostics.first?.position == SourcePosition(line: 4, column: 39))
+    }
+}

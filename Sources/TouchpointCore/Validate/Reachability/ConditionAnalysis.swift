@@ -181,7 +181,7 @@ struct ConditionAnalysis {
     func describe(_ v: FiniteValue) -> String {
         switch v {
         case .bool(let b): String(b)
-        case .number(let n): n == n.rounded() ? String(Int(n)) : String(n)
+        case .number(let n): NumberText.format(n)
         case .text(let s): s
         }
     }

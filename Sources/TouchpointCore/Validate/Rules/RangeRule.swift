@@ -11,17 +11,17 @@ enum RangeRule: ValidationRule {
                 checkLabels(q, range: 0...10, into: &bag)
             case .number:
                 if let lo = q.min, let hi = q.max, lo > hi {
-                    bag.add(.badRange, at: q.position(of: "min"), "number question `\(q.id)` has min \(format(lo)) above max \(format(hi))",
+                    bag.add(.badRange, at: q.position(of: "min"), "number question `\(q.id)` has min \(NumberText.format(lo)) above max \(NumberText.format(hi))",
                             hint: "swap them")
                 }
             case .multi:
                 let count = q.allOptions.count
                 if let lo = q.min, lo < 0 { bag.add(.badRange, at: q.position(of: "min"), "`min` of `\(q.id)` cannot be negative") }
                 if let lo = q.min, let hi = q.max, lo > hi {
-                    bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(format(lo)) but at most \(format(hi)) choices")
+                    bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(NumberText.format(lo)) but at most \(NumberText.format(hi)) choices")
                 }
                 if let lo = q.min, Int(lo) > count, count > 0 {
-                    bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(format(lo)) choices but has only \(count) options")
+                    bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(NumberText.format(lo)) choices but has only \(count) options")
                 }
             case .text:
                 if let lo = q.minLength, lo < 0 { bag.add(.badRange, at: q.position(of: "min_length"), "`min_length` of `\(q.id)` cannot be negative") }
@@ -46,12 +46,14 @@ enum RangeRule: ValidationRule {
     static func checkScale(_ q: Question, into bag: inout DiagnosticBag) {
         guard let lo = q.min, let hi = q.max else {
             let missing = q.min == nil ? "min" : "max"
+            // Written but refused (not a usable number): that was reported where it stands.
+            if q.keyPositions[missing] != nil { return }
             bag.add(.missingKey, at: q.position, "\(q.type == .grid ? "grid" : "scale") `\(q.id)` has no `\(missing)`",
                     hint: q.type == .grid ? "give a scale with `min:` and `max:`, or `options:`" : "add e.g. `min: 1` and `max: 5`")
             return
         }
         if lo >= hi {
-            bag.add(.badRange, at: q.position(of: "min"), "scale `\(q.id)` runs from \(format(lo)) to \(format(hi)); min must be below max")
+            bag.add(.badRange, at: q.position(of: "min"), "scale `\(q.id)` runs from \(NumberText.format(lo)) to \(NumberText.format(hi)); min must be below max")
             return
         }
         if hi - lo > 100 {
@@ -72,7 +74,4 @@ enum RangeRule: ValidationRule {
         }
     }
 
-    static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
-    }
 }
