@@ -253,7 +253,7 @@ public struct Interview: Sendable {
             let item = items[index]
             path.append(index)
             if let when = item.when, let expr = when.expr {
-                let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                let env = environment(bindings)
                 if !Evaluator.evaluate(expr, in: env).isTruthy {
                     path.removeLast()
                     continue
@@ -264,7 +264,7 @@ public struct Interview: Sendable {
                 if let stop = firstOpenPrompt(q, bindings: bindings, section: section) { return stop }
             case .section(let s):
                 if let name = s.forEach {
-                    let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                    let env = environment(bindings)
                     let chosen: [OptionValue]
                     switch Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: env) {
                     case .list(let values): chosen = values.compactMap { optionValue($0, of: name) }
@@ -288,13 +288,18 @@ public struct Interview: Sendable {
                 return .end(e)
             case .compute(let c):
                 if let expr = c.value.expr {
-                    let env = Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
+                    let env = environment(bindings)
                     computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
                 }
             }
             path.removeLast()
         }
         return nil
+    }
+
+    /// What expressions see at a point of the walk inside the given loop iterations.
+    private func environment(_ bindings: [Binding]) -> Environment {
+        Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
     }
 
     private func optionValue(_ value: Value, of question: String) -> OptionValue? {

@@ -34,7 +34,12 @@ public struct Simulator: Sendable {
         let flow = FlowItem.flatten(questionnaire.items)
         report.items = flow.map { Simulator.name($0.item) }
         var endNames: [SourcePosition: String] = [:]
-        for f in flow { if case .end(let e) = f.item { endNames[e.position] = Simulator.name(f.item) } }
+        var sectionsOf: [String: [String]] = [:]
+        for f in flow {
+            if case .end(let e) = f.item { endNames[e.position] = Simulator.name(f.item) }
+            if case .question(let q) = f.item { sectionsOf[q.id] = f.sections.map(\.id) }
+        }
+        let plan = InterviewPlan(questionnaire)
         var rng = SeededRandom(seed: seed)
         for _ in 0..<count {
             report.respondents += 1
@@ -42,7 +47,7 @@ public struct Simulator: Sendable {
             for field in questionnaire.meta {
                 if let v = randomAnswer(field.question, options: field.question.allOptions, rng: &rng) { meta[field.key] = v }
             }
-            var interview = Interview(questionnaire: questionnaire, table: table, meta: meta, seed: rng.next())
+            var interview = Interview(questionnaire: questionnaire, table: table, meta: meta, seed: rng.next(), plan: plan)
             interview.confirmSoftChecksAutomatically = true
             var seconds = 0.0
             var entered = Set<String>()
@@ -59,7 +64,7 @@ public struct Simulator: Sendable {
             guard case .finished(let status, _) = interview.state else { continue }
             report.statuses[status, default: 0] += 1
             var names = Set(interview.steps.map(\.key.question))
-            names.formUnion(sectionsEntered(interview))
+            for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
             if let end = interview.endedAt, let name = endNames[end] { names.insert(name) }
             for key in interview.computed.keys { names.insert(String(key.prefix { $0 != "[" })) }
             for n in names { report.reached[n, default: 0] += 1 }
@@ -75,15 +80,6 @@ public struct Simulator: Sendable {
         case .end(let e): e.id ?? "end@\(e.position.line)"
         default: item.id ?? "?"
         }
-    }
-
-    private func sectionsEntered(_ interview: Interview) -> Set<String> {
-        var result = Set<String>()
-        let asked = Set(interview.steps.map(\.key.question))
-        for f in FlowItem.flatten(questionnaire.items) {
-            if case .question(let q) = f.item, asked.contains(q.id) { for s in f.sections { result.insert(s.id) } }
-        }
-        return result
     }
 
     /// Gives the prompt a random acceptable answer; false when none was found.

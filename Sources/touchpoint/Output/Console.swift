@@ -1,4 +1,5 @@
 import Foundation
+import TouchpointCore
 
 #if canImport(Glibc)
 import Glibc
@@ -22,8 +23,7 @@ enum Console {
 
     /// Whether colour may be used on a stream: a terminal, no `NO_COLOR`, no `--no-color`.
     static func colorEnabled(fd: Int32, noColorFlag: Bool) -> Bool {
-        guard !noColorFlag, isatty(fd) == 1 else { return false }
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        return true
+        Style.colorEnabled(outputIsTerminal: isatty(fd) == 1,
+                           noColorVariable: ProcessInfo.processInfo.environment["NO_COLOR"], noColorFlag: noColorFlag)
     }
 }

@@ -11,8 +11,9 @@ struct DiagnosticFormatter {
 
     /// `PATH:LINE:COLUMN: error|warning: MESSAGE [CODE]`.
     func text(_ d: Diagnostic, path: String) -> String {
+        let style = Style(colorEnabled: color)
         let severity = d.severity.rawValue
-        let shown = color ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
+        let shown = d.severity == .error ? style.error(severity) : style.apply(.bold, .yellow, to: severity)
         return "\(path):\(d.position.line):\(d.position.column): \(shown): \(oneLine(d.fullMessage)) [\(d.code.rawValue)]"
     }
 

@@ -21,11 +21,8 @@ final class InterviewSession {
         self.setup = setup
         self.reader = reader
         self.interactive = interactive
-        let noColorVariable = ProcessInfo.processInfo.environment["NO_COLOR"]
-        style = Style(colorEnabled: Style.colorEnabled(outputIsTerminal: isatty(STDOUT_FILENO) == 1,
-                                                       noColorVariable: noColorVariable, noColorFlag: setup.noColor))
-        errorStyle = Style(colorEnabled: Style.colorEnabled(outputIsTerminal: isatty(STDERR_FILENO) == 1,
-                                                            noColorVariable: noColorVariable, noColorFlag: setup.noColor))
+        style = Style(colorEnabled: Console.colorEnabled(fd: STDOUT_FILENO, noColorFlag: setup.noColor))
+        errorStyle = Style(colorEnabled: Console.colorEnabled(fd: STDERR_FILENO, noColorFlag: setup.noColor))
     }
 
     private var q: Questionnaire { setup.questionnaire }
