@@ -6,14 +6,14 @@ import Foundation
 /// shows the `Prompt`s it gets back. The path is recomputed from the recorded steps after every change, so
 /// `back()` restores an earlier state exactly, and answers that no longer lie on the path are never recorded.
 public struct Interview: Sendable {
-    /// What does not change during an interview, behind one reference: expressions see the interview through a
-    /// copy of this struct at every condition, so keeping it small keeps interviews fast.
-    private let fixed: Fixed
+    /// The checked questionnaire being administered, behind one reference: expressions see the interview through
+    /// a copy of this struct at every condition, so keeping it small keeps interviews fast.
+    public let checked: CheckedQuestionnaire
 
     /// The questionnaire being administered.
-    public var questionnaire: Questionnaire { fixed.questionnaire }
+    public var questionnaire: Questionnaire { checked.questionnaire }
     /// Its names and types.
-    public var table: SymbolTable { fixed.table }
+    public var table: SymbolTable { checked.table }
     public var language: String
     public private(set) var meta: [String: Value]
     public let seed: UInt64
@@ -39,23 +39,23 @@ public struct Interview: Sendable {
     public private(set) var endedAt: SourcePosition?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
-    private var order: [SourcePosition: Int] { fixed.plan.order }
-    private var flowCount: Int { fixed.plan.flowCount }
+    private var order: [SourcePosition: Int] { checked.order }
+    private var flowCount: Int { checked.flowCount }
     /// The question each `for_each` section loops over, by section id.
-    var loopQuestion: [String: String] { fixed.plan.loopQuestion }
+    var loopQuestion: [String: String] { checked.loopQuestion }
     /// Ids of the computes, in interview order.
-    var computeIDs: [String] { fixed.plan.computeIDs }
+    var computeIDs: [String] { checked.computeIDs }
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
     private var stopPath: [Int] = []
 
-    /// Starts an interview. `plan` (from `InterviewPlan(questionnaire)`) may be shared by many interviews of the
-    /// same questionnaire, as headless replays do; `rendersText: false` skips piping texts nobody will read.
-    public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil,
-                meta: [String: Value] = [:], seed: UInt64 = 1, plan: InterviewPlan? = nil, rendersText: Bool = true) {
-        self.fixed = Fixed(questionnaire: questionnaire, table: table, plan: plan ?? InterviewPlan(questionnaire))
-        self.language = language ?? questionnaire.defaultLanguage
+    /// Starts an interview of a checked questionnaire; `rendersText: false` skips piping texts nobody will read
+    /// (headless replays).
+    public init(_ checked: CheckedQuestionnaire, language: String? = nil, meta: [String: Value] = [:], seed: UInt64 = 1,
+                rendersText: Bool = true) {
+        self.checked = checked
+        self.language = language ?? checked.defaultLanguage
         self.meta = meta
         self.seed = seed
         self.rendersText = rendersText
@@ -101,7 +101,7 @@ public struct Interview: Sendable {
             let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
             return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
         }
-        let parsed = AnswerParser.parse(line, question: prompt.question, isOtherText: prompt.key.isOtherText,
+        let parsed = AnswerParser.parse(line, rule: rule(of: prompt), isOtherText: prompt.key.isOtherText,
                                         shown: prompt.options, language: language)
         switch parsed {
         case .failure(let problem): return .invalid(problem.message)
@@ -113,11 +113,17 @@ public struct Interview: Sendable {
     /// Records an outcome for the current prompt after checking it is allowed: used by headless replays.
     public mutating func submit(_ outcome: StepOutcome, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
-        if case .answer(let value) = outcome, !prompt.key.isOtherText,
-           let problem = AnswerParser.validate(value, question: prompt.question, language: language) {
-            return .invalid(problem.message)
+        if case .answer(let value) = outcome, !prompt.key.isOtherText {
+            let rule = rule(of: prompt)
+            if let problem = rule.problem(with: value, language: language) { return .invalid(problem.message) }
+            return record(.answer(rule.normalized(value)), at: prompt, elapsedMs: elapsedMs)
         }
         return record(outcome, at: prompt, elapsedMs: elapsedMs)
+    }
+
+    /// The one rule of the prompt's question.
+    private func rule(of prompt: Prompt) -> AnswerRule {
+        checked.rule(prompt.question.id) ?? AnswerRule(prompt.question)
     }
 
     /// Goes back to the previous prompt, keeping its answer as the default.
@@ -423,7 +429,7 @@ public struct Interview: Sendable {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         var out = ""
         let env = Environment(interview: self, loop: loop, loopSections: sections, current: current)
-        for piece in Placeholder.pieces(text) {
+        for piece in checked.pieces(text) {
             switch piece {
             case .literal(let s): out += s
             case .placeholder(let name):
@@ -452,43 +458,5 @@ public struct Interview: Sendable {
     public mutating func setMeta(_ key: String, _ value: Value) {
         meta[key] = value
         state = walk()
-    }
-}
-
-/// What every interview of one questionnaire shares: the flow's order and loops, computed once.
-public struct InterviewPlan: Sendable {
-    let order: [SourcePosition: Int]
-    let loopQuestion: [String: String]
-    let flowCount: Int
-    /// Ids of the computes, in interview order (the order of `computed` in a record).
-    let computeIDs: [String]
-
-    public init(_ questionnaire: Questionnaire) {
-        let flow = FlowItem.flatten(questionnaire.items)
-        var order: [SourcePosition: Int] = [:]
-        var loopQuestion: [String: String] = [:]
-        var computeIDs: [String] = []
-        for f in flow {
-            order[f.item.position] = f.order
-            if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
-            if case .compute(let c) = f.item { computeIDs.append(c.id) }
-        }
-        self.order = order
-        self.loopQuestion = loopQuestion
-        self.flowCount = max(flow.count, 1)
-        self.computeIDs = computeIDs
-    }
-}
-
-/// The unchanging part of an interview, shared by its copies.
-private final class Fixed: Sendable {
-    let questionnaire: Questionnaire
-    let table: SymbolTable
-    let plan: InterviewPlan
-
-    init(questionnaire: Questionnaire, table: SymbolTable, plan: InterviewPlan) {
-        self.questionnaire = questionnaire
-        self.table = table
-        self.plan = plan
     }
 }
