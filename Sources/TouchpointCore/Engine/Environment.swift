@@ -38,7 +38,7 @@ struct Environment: ValueEnvironment {
     /// The text typed for the `other` option of the question `id` at this point, if it was chosen and given.
     private func otherText(_ id: String) -> String? {
         guard let symbol = interview.table.symbols[id], symbol.question?.other == true else { return nil }
-        let key = PromptKey(question: id, loop: boundLoops(symbol), isOtherText: true)
+        let key = AnswerPath(question: id, loop: boundLoops(symbol), isOtherText: true)
         if case .answer(.text(let text))? = interview.outcome(key) { return text }
         return nil
     }
@@ -51,7 +51,7 @@ struct Environment: ValueEnvironment {
                 if let row { return rows[row] ?? .null }
                 return rows.isEmpty ? .null : .keyed(rows)
             }
-            return interview.outcome(PromptKey(question: q.id, loop: prefix))?.value ?? .null
+            return interview.outcome(AnswerPath(question: q.id, loop: prefix))?.value ?? .null
         }
         var map: [String: Value] = [:]
         for step in interview.steps(of: q.id) where step.key.loop.count > prefix.count && Array(step.key.loop.prefix(prefix.count)) == prefix {
@@ -64,9 +64,9 @@ struct Environment: ValueEnvironment {
     }
 
     private func gatherCompute(_ id: String, prefix: [OptionValue], depth: Int) -> Value {
-        if prefix.count >= depth { return interview.computed[PromptKey(question: id, loop: prefix).description] ?? .null }
+        if prefix.count >= depth { return interview.computed[AnswerPath(question: id, loop: prefix).description] ?? .null }
         var map: [String: Value] = [:]
-        let start = PromptKey(question: id, loop: prefix).description
+        let start = AnswerPath(question: id, loop: prefix).description
         for (key, value) in interview.computed where key.hasPrefix(start + "[") && value != .null {
             map[String(key.dropFirst(start.count))] = value
         }

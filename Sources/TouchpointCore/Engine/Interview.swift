@@ -21,9 +21,9 @@ public struct Interview: Sendable {
     public var confirmSoftChecksAutomatically = false
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
-    public private(set) var steps: [(key: PromptKey, outcome: StepOutcome)] = []
+    public private(set) var steps: [(key: AnswerPath, outcome: StepOutcome)] = []
     /// Where each recorded prompt is in `steps`; keyed by the key itself, not its text, to keep walks cheap.
-    private var stepIndex: [PromptKey: Int] = [:]
+    private var stepIndex: [AnswerPath: Int] = [:]
     /// Outcomes of prompts undone by `back()`, offered again as defaults.
     public private(set) var remembered: [String: StepOutcome] = [:]
     /// Shown option orders of shuffled questions, by prompt key.
@@ -182,7 +182,7 @@ public struct Interview: Sendable {
     }
 
     /// The first check of `q` that `value` fails; a rule naming an unanswered question is not applied.
-    private func failedCheck(_ q: Question, value: Value, key: PromptKey) -> (message: String, soft: Bool)? {
+    private func failedCheck(_ q: Question, value: Value, key: AnswerPath) -> (message: String, soft: Bool)? {
         var bound = value
         if let row = key.row {
             var rows = gridRows(q, loop: key.loop)
@@ -214,7 +214,7 @@ public struct Interview: Sendable {
     }
 
     private enum Stop {
-        case prompt(PromptKey, Question, [Binding], order: Int, section: Section?)
+        case prompt(AnswerPath, Question, [Binding], order: Int, section: Section?)
         case end(End)
     }
 
@@ -232,7 +232,7 @@ public struct Interview: Sendable {
             stopPath = path
             let prompt = makePrompt(key, q, bindings, order: position, section: section)
             if q.shuffle && !key.isOtherText {
-                optionOrders[PromptKey(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
+                optionOrders[AnswerPath(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
             }
             return .asking(prompt)
         case .end(let e)?:
@@ -295,7 +295,7 @@ public struct Interview: Sendable {
             case .compute(let c):
                 if let expr = c.value.expr {
                     let env = environment(bindings)
-                    computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+                    computed[AnswerPath(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
                 }
             }
             path.removeLast()
@@ -317,15 +317,15 @@ public struct Interview: Sendable {
         let position = order[q.position] ?? 0
         if q.type == .grid {
             for row in q.rows {
-                let key = PromptKey(question: q.id, loop: loop, row: row.id)
+                let key = AnswerPath(question: q.id, loop: loop, row: row.id)
                 if stepIndex[key] == nil { return .prompt(key, q, bindings, order: position, section: section) }
             }
             return nil
         }
-        let key = PromptKey(question: q.id, loop: loop)
+        let key = AnswerPath(question: q.id, loop: loop)
         guard let index = stepIndex[key] else { return .prompt(key, q, bindings, order: position, section: section) }
         if q.other, case .answer(let v) = steps[index].outcome, chose(v, ChoiceOption.otherValue) {
-            let otherKey = PromptKey(question: q.id, loop: loop, isOtherText: true)
+            let otherKey = AnswerPath(question: q.id, loop: loop, isOtherText: true)
             if stepIndex[otherKey] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
         }
         return nil
@@ -338,7 +338,7 @@ public struct Interview: Sendable {
         }
     }
 
-    private func makePrompt(_ key: PromptKey, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
+    private func makePrompt(_ key: AnswerPath, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
         let sections = bindings.map(\.section)
         guard rendersText else {
             return Prompt(key: key, question: q, text: "", subtext: nil, help: nil,
@@ -367,10 +367,10 @@ public struct Interview: Sendable {
     }
 
     /// The options in shown order: shuffled with a generator seeded per prompt, `fixed` ones kept in place.
-    private func shownOptions(_ q: Question, key: PromptKey) -> [ChoiceOption] {
+    private func shownOptions(_ q: Question, key: AnswerPath) -> [ChoiceOption] {
         let all = q.type == .grid ? q.options : q.allOptions
         guard q.shuffle else { return all }
-        var rng = SeededRandom(seed: seed, key: PromptKey(question: key.question, loop: key.loop).description)
+        var rng = SeededRandom(seed: seed, key: AnswerPath(question: key.question, loop: key.loop).description)
         var movable = all.filter { !$0.fixed }
         movable.shuffle(using: &rng)
         var it = movable.makeIterator()
@@ -406,7 +406,7 @@ public struct Interview: Sendable {
         table.symbols[id]?.loops ?? []
     }
 
-    func outcome(_ key: PromptKey) -> StepOutcome? {
+    func outcome(_ key: AnswerPath) -> StepOutcome? {
         stepIndex[key].map { steps[$0].outcome }
     }
 
@@ -414,13 +414,13 @@ public struct Interview: Sendable {
     func gridRows(_ q: Question, loop: [OptionValue]) -> [String: Value] {
         var rows: [String: Value] = [:]
         for row in q.rows {
-            if let o = outcome(PromptKey(question: q.id, loop: loop, row: row.id)), case .answer(let v) = o { rows[row.id] = v }
+            if let o = outcome(AnswerPath(question: q.id, loop: loop, row: row.id)), case .answer(let v) = o { rows[row.id] = v }
         }
         return rows
     }
 
     /// Steps recorded for a question, by prompt key.
-    func steps(of question: String) -> [(key: PromptKey, outcome: StepOutcome)] {
+    func steps(of question: String) -> [(key: AnswerPath, outcome: StepOutcome)] {
         steps.filter { $0.key.question == question && !$0.key.isOtherText }
     }
 
