@@ -46,7 +46,7 @@ extension Interview {
         object["missing"] = .object(missing)
         object["computed"] = .object(computedObject())
         object["path"] = .array(pathKeys().map(JSONValue.string))
-        let asked = Set(steps.map(\.key.question))
+        let asked = Set(steps.map { PromptKey(question: $0.key.question, loop: $0.key.loop).description })
         object["durations_ms"] = .object(JSONObject(durations.filter { asked.contains($0.key) }.sorted { $0.key < $1.key }
             .map { (key: $0.key, value: .number(Double($0.value))) }))
         let shown = Set(steps.map { PromptKey(question: $0.key.question, loop: $0.key.loop).description })

@@ -4,6 +4,8 @@ public struct Question: Sendable, Hashable {
     public var type: QuestionType
     public var text: LocalizedText
     public var help: LocalizedText?
+    /// Shown to the interviewer only, in a style of its own ("SHOW CARD B"); never piped.
+    public var instruction: LocalizedText?
     public var when: Condition?
     public var required: Bool
     public var dontKnow: Bool
@@ -45,6 +47,7 @@ public struct Question: Sendable, Hashable {
         self.type = type
         self.text = text
         self.help = nil
+        self.instruction = nil
         self.when = nil
         self.required = true
         self.dontKnow = false

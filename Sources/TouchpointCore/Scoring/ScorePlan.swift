@@ -18,6 +18,8 @@ final class ScorePlan: Sendable {
         case scale(CaseLayout, isSum: Bool, minAnswered: Int, alpha: Bool)
         /// One layout per item, each pairing the item (first) with the target (second).
         case drivers(target: ItemReader, items: [CaseLayout])
+        /// `sus`, `umux_lite`, `completion`, `time_on_task`.
+        case usability(UsabilityPlan)
         case unavailable(String)
     }
 
@@ -107,6 +109,8 @@ final class ScorePlan: Sendable {
             var layouts: [CaseLayout] = []
             for item in definition.items { layouts.append(try CaseLayout([try ItemReader(item, schema: schema), target])) }
             return .drivers(target: target, items: layouts)
+        case .sus, .umuxLite, .completion, .timeOnTask:
+            return .usability(try UsabilityPlan(definition, schema: schema))
         }
     }
 

@@ -42,6 +42,8 @@ enum ScoreRule: ValidationRule {
                 let scope = ScoreScope(table: context.table)
                 let (_, problems) = TypeChecker.check(expr, in: scope, expecting: .boolean)
                 bag.append(contentsOf: problems)
+            case .sus, .umuxLite, .completion, .timeOnTask:
+                UsabilityScoreRule.check(score, context, into: &bag)
             }
         }
     }
