@@ -24,7 +24,7 @@ enum UsabilityScoreRule {
         let range = "\(points.lowerBound)-\(points.upperBound)"
         if score.items.count != count {
             bag.add(.badScore, at: score.position(of: "items"),
-                    "score `\(score.id)` (\(score.method.rawValue)) names \(score.items.count) item\(score.items.count == 1 ? "" : "s"); \(name) has exactly \(count) \(range) items",
+                    "score `\(score.id)` (\(score.method.rawValue)) names \(score.items.count) item\(score.items.count == 1 ? "" : "s"); \(name) has exactly \(count) items, each a \(range) scale",
                     hint: "list the \(count) questions of the scale in `items`, first item first")
         }
         var seen = Set<String>()
