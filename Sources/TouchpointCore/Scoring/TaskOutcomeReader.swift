@@ -9,7 +9,7 @@ final class TaskOutcomeReader: Sendable {
 
     init(_ definition: ScoreDefinition, schema: ResponseSchema) throws(ScoringPlanError) {
         guard let item = definition.item else { throw ScoringPlanError("the score has no `item`") }
-        guard let question = schema.questions[item.name]?.question, question.type == .yesNo || question.type == .single else {
+        guard let question = schema.questions[ScoreItemName(item.name)?.base ?? item.name]?.question, question.type == .yesNo || question.type == .single else {
             throw ScoringPlanError("`\(item.name)` is not a yes_no or single question")
         }
         let success = definition.task.success.isEmpty ? Self.defaultSuccess : definition.task.success
@@ -33,7 +33,7 @@ final class TaskOutcomeReader: Sendable {
     private func walk(_ node: JSONValue, key: String, level: Int, _ body: (String, Bool) -> Void) {
         if level < depth {
             guard case .object(let keyed) = node else { return }
-            for member in keyed.members {
+            for member in keyed.members where level >= item.rounds.count || member.key == item.rounds[level] {
                 walk(member.value, key: level == 0 ? member.key : key + String(ItemReader.separator) + member.key, level: level + 1, body)
             }
             return

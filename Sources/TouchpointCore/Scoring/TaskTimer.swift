@@ -3,10 +3,12 @@
 ///
 /// A question outside loops has its duration under its id; a question in a loop has one per round, under
 /// its prompt name as in `path` (`task_done[find_plan]`). An attempt's time is the sum of its items'
-/// durations in one round, in seconds.
+/// durations in one round, in seconds. Items written with a round (`task_done[find_plan]`) time that round only.
 final class TaskTimer: Sendable {
     /// The question ids timed.
     let ids: [String]
+    /// The loop rounds timed (the same for every item), outermost first; empty: every round.
+    let rounds: [String]
     /// The loop levels the items are in (the same for all of them).
     let depth: Int
     /// The outcomes that decide which attempts are timed, or `nil` to time every attempt.
@@ -16,18 +18,27 @@ final class TaskTimer: Sendable {
         guard !definition.items.isEmpty else { throw ScoringPlanError("the score has no `items`") }
         var ids: [String] = []
         var signature: [String]?
+        var selected: [String]?
         for item in definition.items {
-            guard let entry = schema.questions[item.name] else {
+            guard let name = ScoreItemName(item.name), let entry = schema.questions[name.id], name.base == name.id else {
                 throw ScoringPlanError("`\(item.name)` is not a question of the questionnaire, so it has no duration")
             }
             let loops = entry.loops.map(\.section)
             if let signature, signature != loops {
                 throw ScoringPlanError("`\(item.name)` is asked in a different loop from the other items, so their durations cannot be added round by round")
             }
+            if let selected, selected != name.rounds {
+                throw ScoringPlanError("`\(item.name)` times other loop rounds than the other items; give every item the same rounds")
+            }
+            guard name.rounds.count <= loops.count else {
+                throw ScoringPlanError("`\(item.name)` names \(name.rounds.count) loop rounds, but `\(name.id)` is in \(loops.count) loop\(loops.count == 1 ? "" : "s")")
+            }
             signature = loops
-            ids.append(item.name)
+            selected = name.rounds
+            ids.append(name.id)
         }
         self.ids = ids
+        rounds = selected ?? []
         depth = signature?.count ?? 0
         switch Self.completionScore(of: definition, in: schema.questionnaire) {
         case .none:
@@ -97,7 +108,7 @@ final class TaskTimer: Sendable {
         for member in durations.members where member.key.hasPrefix(first + "[") && member.key.hasSuffix("]") {
             let inner = member.key.dropFirst(first.count + 1).dropLast()
             let path = inner.split(separator: "][", omittingEmptySubsequences: false)
-            if path.count == depth { timed(path) }
+            if path.count == depth, zip(rounds, path).allSatisfy({ $0 == $1 }) { timed(path) }
         }
     }
 }

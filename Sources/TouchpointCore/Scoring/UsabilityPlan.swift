@@ -71,7 +71,7 @@ final class UsabilityPlan: Sendable {
             guard !item.reverse else {
                 throw ScoringPlanError("`\(item.name)` is marked reversed; \(definition.method.rawValue) reverses its items itself")
             }
-            guard let question = schema.questions[item.name]?.question, question.type == .scale, question.scalePoints == points else {
+            guard let question = schema.questions[ScoreItemName(item.name)?.base ?? item.name]?.question, question.type == .scale, question.scalePoints == points else {
                 throw ScoringPlanError("`\(item.name)` is not a \(points.lowerBound)-\(points.upperBound) scale question")
             }
             readers.append(try ItemReader(item, schema: schema))

@@ -149,4 +149,23 @@ import Testing
         guard case .mean(let timed, _, _)? = Self.outcome(existing, "task_time") else { Issue.record("task_time"); return }
         #expect(timed == 2)
     }
+
+    @Test func perTaskScoresReadTheirOwnLoopRoundOnly() throws {
+        let records = [
+            Self.record("a", tasks: [("find_plan", "completed", 40), ("cancel", "failed", 300)]),
+            Self.record("b", tasks: [("find_plan", "failed", 70), ("cancel", "completed", 80)]),
+            Self.record("c", tasks: [("find_plan", "completed", 90)]),
+        ]
+        let report = try Self.score(records)
+        guard case .share(let n, let count, _)? = Self.outcome(report.overall, "find_plan_completion") else { Issue.record("find_plan_completion"); return }
+        #expect(n == 3 && count == 2)
+        guard case .mean(let timed, let time, _)? = Self.outcome(report.overall, "find_plan_time") else { Issue.record("find_plan_time"); return }
+        #expect(timed == 2)
+        #expect(matchesOracle(time?.estimate.value, (40.0 * 90).squareRoot(), tolerance: 1e-12))
+        guard case .mean(let cancelled, let cancelTime, _)? = Self.outcome(report.overall, "cancel_time") else { Issue.record("cancel_time"); return }
+        #expect(cancelled == 1 && matchesOracle(cancelTime?.estimate.value, 80, tolerance: 1e-12))
+        guard case .mean(let rated, _, _)? = Self.outcome(report.overall, "top_up_seq") else { Issue.record("top_up_seq"); return }
+        #expect(rated == 0, "nobody attempted top_up")
+    }
 }
+

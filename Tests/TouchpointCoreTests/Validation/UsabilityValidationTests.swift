@@ -70,4 +70,42 @@ import TouchpointCore
         guard case .question(let question)? = report.questionnaire?.items.first else { Issue.record("no question"); return }
         #expect(question.instruction?.text("en") == "SHOW CARD B; do not read {this} out")
     }
+
+    @Test func aScoreMayReadOneLoopRoundWrittenAsInPath() throws {
+        let yaml = """
+        touchpoint: 1
+        id: rounds
+        questions:
+          - {id: tasks, type: multi, options: [find_plan, cancel], text: Tasks?}
+          - section: task_loop
+            for_each: tasks
+            questions:
+              - {id: seq, type: scale, min: 1, max: 7, text: "Ease of {item}?"}
+          - {id: overall, type: scale, min: 1, max: 7, text: Overall?}
+        scores:
+          good: {method: mean, items: ["seq[find_plan]"]}
+          typo: {method: mean, items: ["seq[find_plna]"]}
+          flat: {method: mean, items: ["overall[find_plan]"]}
+          deep: {method: mean, items: ["seq[find_plan][cancel]"]}
+          broken: {method: mean, items: ["seq[find_plan"]}
+        """
+        let findings = Self.validate(yaml).diagnostics
+        #expect(findings.count == 4, "\(findings.map(\.fullMessage))")
+        let typo = try #require(findings.first { $0.code == .notAnOption })
+        #expect(typo.fullMessage.contains("did you mean `find_plan`?"), "\(typo.fullMessage)")
+        #expect(findings.filter { $0.code == .badScore }.count == 2, "a round of a question outside loops, and two rounds of one loop")
+        #expect(findings.contains { $0.code == .undefinedName && $0.fullMessage.contains("`id[option]`") })
+    }
+
+    @Test func scoreItemNamesSplitIntoIdRowAndRounds() throws {
+        let plain = try #require(ScoreItemName("seq"))
+        #expect(plain.base == "seq" && plain.id == "seq" && plain.rounds.isEmpty)
+        let row = try #require(ScoreItemName("service.speed"))
+        #expect(row.base == "service.speed" && row.id == "service" && row.rounds.isEmpty)
+        let round = try #require(ScoreItemName("grid[app][3].speed"))
+        #expect(round.base == "grid.speed" && round.id == "grid" && round.rounds == ["app", "3"])
+        for bad in ["seq[", "seq[]", "[a]", "seq[a]x", "seq.row[a]", "seq[a]."] {
+            #expect(ScoreItemName(bad) == nil, "\(bad)")
+        }
+    }
 }

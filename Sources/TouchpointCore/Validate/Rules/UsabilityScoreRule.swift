@@ -45,11 +45,12 @@ enum UsabilityScoreRule {
     private static func checkOrder(_ score: ScoreDefinition, _ context: ValidationContext, into bag: inout DiagnosticBag) {
         var order: [String: Int] = [:]
         for (index, entry) in context.questions.enumerated() where order[entry.question.id] == nil { order[entry.question.id] = index }
-        let asked = score.items.compactMap { order[$0.name] }
+        func key(_ item: ScoreItem) -> String { ScoreItemName(item.name)?.id ?? item.name }
+        let asked = score.items.compactMap { order[key($0)] }
         guard asked.count == score.items.count, asked != asked.sorted() else { return }
         bag.add(.badScore, .warning, at: score.position(of: "items"),
                 "the items of score `\(score.id)` are not listed in the order they are asked; SUS counts odd items as x - 1 and even items as 5 - x, so item 1 must come first",
-                hint: "list them as asked: \(score.items.sorted { (order[$0.name] ?? 0) < (order[$1.name] ?? 0) }.map(\.name).joined(separator: ", "))")
+                hint: "list them as asked: \(score.items.sorted { (order[key($0)] ?? 0) < (order[key($1)] ?? 0) }.map(\.name).joined(separator: ", "))")
     }
 
     private static func checkCompletion(_ score: ScoreDefinition, _ context: ValidationContext, into bag: inout DiagnosticBag) {
@@ -98,7 +99,7 @@ enum UsabilityScoreRule {
             ScoreRule.checkItem(item, score, context, into: &bag, accept: { _, q in q != nil && !item.name.contains(".") },
                                 need: "a question (its `durations_ms` is the task time)")
             if item.reverse { bag.add(.badScore, at: item.position, "a timed item cannot be reversed", hint: "remove `reverse: true`") }
-            guard let symbol = context.table.symbols[item.name], symbol.question != nil else { continue }
+            guard let name = ScoreItemName(item.name), let symbol = context.table.symbols[name.id], symbol.question != nil else { continue }
             if let loops, loops != symbol.loops {
                 bag.add(.badScore, at: item.position, "`\(item.name)` is asked in a different loop from the other items of score `\(score.id)`, so their durations cannot be added round by round")
             }
@@ -108,7 +109,7 @@ enum UsabilityScoreRule {
         case .some(.failure(let problem)):
             bag.add(.badScore, at: score.position(of: "successful"), "score `\(score.id)`: \(problem.message)")
         case .some(.success(let completion)):
-            guard let item = completion.item, let symbol = context.table.symbols[item.name], let loops else { return }
+            guard let item = completion.item, let id = ScoreItemName(item.name)?.id, let symbol = context.table.symbols[id], let loops else { return }
             if !symbol.loops.isEmpty, Array(loops.prefix(symbol.loops.count)) != symbol.loops {
                 bag.add(.badScore, at: score.position(of: "successful"),
                         "score `\(score.id)` times the successes of `\(completion.id)`, whose item `\(item.name)` is in a different loop, so success cannot be matched to each attempt")

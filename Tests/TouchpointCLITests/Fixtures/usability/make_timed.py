@@ -50,40 +50,57 @@ def cronbach(rows):
     return float(k / (k - 1) * (1 - m.var(axis=0, ddof=1).sum() / m.sum(axis=1).var(ddof=1)))
 
 
+def completion(attempts):
+    n = len(attempts)
+    k = sum(1 for a in attempts if a["ok"])
+    entry = {"method": "completion", "n": n, "value": None, "ci95": None, "count": k}
+    if n:
+        low, high = proportion_confint(k, n, alpha=0.05, method="agresti_coull")
+        entry.update(value=100 * k / n, ci95=[100 * max(low, 0.0), 100 * min(high, 1.0)])
+    return entry
+
+
+def time_on_task(times):
+    entry = {"method": "time_on_task", "n": len(times), "value": None, "ci95": None}
+    if times:
+        mean, _, ci = t_summary(np.log(times))
+        entry.update(value=float(st.gmean(times)), ci95=None if ci is None else [math.exp(ci[0]), math.exp(ci[1])])
+        assert abs(entry["value"] - math.exp(mean)) < 1e-9
+    return entry
+
+
+def mean_score(values):
+    mean, sd, ci = t_summary(values)
+    return {"method": "mean", "n": len(values), "value": mean, "ci95": ci, "sd": sd, "alpha": None}
+
+
 def scores(records):
-    attempts, seq, sus_rows, sus_scores, umux = [], [], [], [], []
+    attempts, sus_rows, sus_scores, umux = [], [], [], []
     for r in records:
         if r["status"] != "complete":
             continue
         a = r["answers"]
         for task, outcome in a.get("task_success", {}).items():
-            attempts.append((outcome == "completed", r["durations_ms"].get(f"task_done[{task}]", 0) / 1000))
-        seq += list(a.get("seq", {}).values())
+            attempts.append({"task": task, "ok": outcome == "completed", "seq": a["seq"][task],
+                             "seconds": r["durations_ms"].get(f"task_done[{task}]", 0) / 1000})
         if all(i in a for i in SUS_ITEMS):
             parts = [(a[i] - 1) if n % 2 == 0 else (5 - a[i]) for n, i in enumerate(SUS_ITEMS)]
             sus_rows.append(parts)
             sus_scores.append(2.5 * sum(parts))
         if "umux_capabilities" in a and "umux_easy" in a:
             umux.append(((a["umux_capabilities"] - 1) + (a["umux_easy"] - 1)) / 12 * 100)
-    out = {}
-    n = len(attempts)
-    k = sum(1 for ok, _ in attempts if ok)
-    completion = {"method": "completion", "n": n, "value": None, "ci95": None, "count": k}
-    if n:
-        low, high = proportion_confint(k, n, alpha=0.05, method="agresti_coull")
-        completion.update(value=100 * k / n, ci95=[100 * max(low, 0.0), 100 * min(high, 1.0)])
-    out["task_completion"] = completion
-    for name, times in [("task_time", [t for ok, t in attempts if ok and t > 0]),
-                        ("task_time_all", [t for _, t in attempts if t > 0])]:
-        entry = {"method": "time_on_task", "n": len(times), "value": None, "ci95": None}
-        if times:
-            logs = np.log(times)
-            mean, _, ci = t_summary(logs)
-            entry.update(value=float(st.gmean(times)), ci95=None if ci is None else [math.exp(ci[0]), math.exp(ci[1])])
-            assert abs(entry["value"] - math.exp(mean)) < 1e-9
-        out[name] = entry
-    mean, sd, ci = t_summary(seq)
-    out["seq"] = {"method": "mean", "n": len(seq), "value": mean, "ci95": ci, "sd": sd, "alpha": None}
+    tasks = list(MEDIAN_SECONDS)
+    of = {t: [a for a in attempts if a["task"] == t] for t in tasks}
+    out = {"task_completion": completion(attempts)}
+    for t in tasks:
+        out[f"{t}_completion"] = completion(of[t])
+    out["task_time"] = time_on_task([a["seconds"] for a in attempts if a["ok"] and a["seconds"] > 0])
+    for t in tasks:
+        out[f"{t}_time"] = time_on_task([a["seconds"] for a in of[t] if a["ok"] and a["seconds"] > 0])
+    out["task_time_all"] = time_on_task([a["seconds"] for a in attempts if a["seconds"] > 0])
+    out["seq"] = mean_score([a["seq"] for a in attempts])
+    for t in tasks:
+        out[f"{t}_seq"] = mean_score([a["seq"] for a in of[t]])
     mean, sd, ci = t_summary(sus_scores)
     grade = None if mean is None else next(g for g, lowest in GRADES if mean >= lowest - 1e-9)
     out["sus"] = {"method": "sus", "n": len(sus_scores), "value": mean, "ci95": ci, "sd": sd,
