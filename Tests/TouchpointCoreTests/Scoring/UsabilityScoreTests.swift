@@ -167,5 +167,40 @@ import Testing
         guard case .mean(let rated, _, _)? = Self.outcome(report.overall, "top_up_seq") else { Issue.record("top_up_seq"); return }
         #expect(rated == 0, "nobody attempted top_up")
     }
+
+    @Test func weightedTaskScoresUseTheKishEffectiveSize() throws {
+        let yaml = """
+        touchpoint: 1
+        id: weighted_tasks
+        meta:
+          weight: {type: number}
+        questions:
+          - {id: task_done, type: note, text: Press Enter when done.}
+          - {id: done, type: yes_no, text: Done?}
+        scores:
+          completion: {method: completion, item: done}
+          time: {method: time_on_task, items: [task_done], successful: false}
+        """
+        let report = Validator.validate(Array(yaml.utf8))
+        let questionnaire = try #require(report.questionnaire), table = try #require(report.table)
+        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: ScoreOptions(weight: "meta.weight"))
+        let cases: [(done: Bool, seconds: Double, weight: Double)] = [(true, 30, 1), (false, 75, 2.5), (true, 42, 0.5), (true, 61, 1.5)]
+        for (index, c) in cases.enumerated() {
+            var record = CheckedResponse(responseID: "w\(index)", status: .complete, meta: ["weight": .number(c.weight)],
+                                         answers: ["done": .bool(c.done)])
+            record.durations = ["task_done": .number(c.seconds * 1000)]
+            try engine.add(record)
+        }
+        let overall = engine.report().overall
+        guard case .share(_, _, let share)? = Self.outcome(overall, "completion") else { Issue.record("completion"); return }
+        let expected = try #require(AdjustedWald.estimate(outcomes: cases.map(\.done), weights: cases.map(\.weight)))
+        #expect(matchesOracle(share?.value, expected.value, tolerance: 1e-12))
+        #expect(matchesOracle(share?.ci95?.low, expected.ci95?.low, tolerance: 1e-12))
+        #expect(matchesOracle(share?.nEff, expected.nEff, tolerance: 1e-12))
+        guard case .mean(_, let time, _)? = Self.outcome(overall, "time") else { Issue.record("time"); return }
+        let logs = try #require(Mean.estimate(cases.map { Foundation.log($0.seconds) }, weights: cases.map(\.weight)))
+        #expect(matchesOracle(time?.estimate.value, Foundation.exp(logs.estimate.value), tolerance: 1e-9))
+        #expect(matchesOracle(time?.estimate.ci95?.high, logs.estimate.ci95.map { Foundation.exp($0.high) }, tolerance: 1e-9))
+    }
 }
 
