@@ -7,10 +7,10 @@ import Testing
     static let questionnairePath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("questionnaires/usability_test.yaml").path
 
-    static func load(_ path: String = questionnairePath) throws -> (Questionnaire, SymbolTable) {
+    static func load(_ path: String = questionnairePath) throws -> CheckedQuestionnaire {
         let report = Validator.validate(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
-        return (try #require(report.questionnaire), try #require(report.table))
+        return try #require(report.checked)
     }
 
     /// One participant: task outcomes and times (seconds) by task, SUS answers in item order, UMUX-Lite answers.
@@ -32,8 +32,7 @@ import Testing
     }
 
     static func score(_ records: [CheckedResponse], options: ScoreOptions = ScoreOptions()) throws -> ScoreReport {
-        let (questionnaire, table) = try load()
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: options)
+        var engine = try ScoreEngine(try load(), options: options)
         for record in records { try engine.add(record) }
         return engine.report()
     }
@@ -43,8 +42,7 @@ import Testing
     }
 
     @Test func theBundledScriptValidatesCleanAndDeclaresEveryUsabilityScore() throws {
-        let (questionnaire, _) = try Self.load()
-        let methods = Set(questionnaire.scores.map(\.method))
+        let methods = Set(try Self.load().questionnaire.scores.map(\.method))
         #expect(methods.isSuperset(of: [.sus, .umuxLite, .completion, .timeOnTask, .mean]))
     }
 
@@ -182,8 +180,7 @@ import Testing
           time: {method: time_on_task, items: [task_done], successful: false}
         """
         let report = Validator.validate(Array(yaml.utf8))
-        let questionnaire = try #require(report.questionnaire), table = try #require(report.table)
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: ScoreOptions(weight: "meta.weight"))
+        var engine = try ScoreEngine(try #require(report.checked), options: ScoreOptions(weight: "meta.weight"))
         let cases: [(done: Bool, seconds: Double, weight: Double)] = [(true, 30, 1), (false, 75, 2.5), (true, 42, 0.5), (true, 61, 1.5)]
         for (index, c) in cases.enumerated() {
             var record = CheckedResponse(responseID: "w\(index)", status: .complete, meta: ["weight": .number(c.weight)],
