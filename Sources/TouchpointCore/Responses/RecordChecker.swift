@@ -10,9 +10,6 @@ struct RecordChecker: Sendable {
     /// Whether `completed_at` must be an RFC 3339 time (for `--period`, and in `verify`).
     var checksTimes: Bool
 
-    /// The keys of a record that checking and scoring read; the others are skipped unbuilt.
-    static let recordKeys = ["questionnaire", "response_id", "status", "language", "completed_at", "meta", "answers",
-                             "missing", "computed"]
 
     init(schema: ResponseSchema, checksTimes: Bool) {
         self.schema = schema
@@ -74,7 +71,7 @@ struct RecordChecker: Sendable {
         var checked = CheckedResponse(responseID: responseID, status: status, language: language, completedAt: completedAt,
                                       meta: meta, answers: answers, missing: missing, computed: computed, source: source, line: line)
         checked.questionnaireSHA256 = record["questionnaire_sha256"]?.stringValue
-        if schema.readsDurations { checked.durations = try Self.object("durations_ms", in: record) }
+        if schema.readsDurations { checked.durations = try Self.object(RecordKey.durations.rawValue, in: record) }
         checked.values = values
         checked.missingMask = missingMask
         return checked

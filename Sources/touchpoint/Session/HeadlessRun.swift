@@ -13,9 +13,8 @@ struct HeadlessRun {
         self.setup = setup
     }
 
-    static let respondentKeys: Set<String> = ["answers", "missing", "meta", "respondent", "language", "interviewer",
-        "questionnaire", "version", "questionnaire_sha256", "response_id", "status", "mode", "started_at", "completed_at",
-        "computed", "path", "durations_ms", "option_order", "warnings"]
+    /// A respondent is a response record, or the part of one that replays it: any other key is a mistake.
+    static let respondentKeys = Set(RecordKey.allCases.map(\.rawValue))
 
     func run(answersPath: String) -> Int32 {
         var saved = 0, rejected = 0
@@ -125,11 +124,12 @@ struct HeadlessRun {
             return .failure(Rejected("at `\(error.question)`: \(error.message)"))
         }
         let now = Timestamp.rfc3339(Date())
-        let context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
+        var random = SystemRandomNumberGenerator()
+        let context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: o["respondent"]?.stringValue ?? setup.respondent,
                                        interviewer: o["interviewer"]?.stringValue ?? setup.interviewer,
-                                       mode: "headless", startedAt: now, completedAt: now)
-        return .success(JSONWriter().line(interview.record(context)))
+                                       mode: .headless, startedAt: now, completedAt: now)
+        return .success(interview.record(context).line())
     }
 }
 

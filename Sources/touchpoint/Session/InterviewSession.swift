@@ -39,9 +39,10 @@ final class InterviewSession {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
             interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
-            context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
+            var random = SystemRandomNumberGenerator()
+            context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
-                                       mode: "interactive", startedAt: Timestamp.rfc3339(Date()))
+                                       mode: .interactive, startedAt: Timestamp.rfc3339(Date()))
             if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
             if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
             say("")
@@ -99,7 +100,7 @@ final class InterviewSession {
     private func finish(_ interview: Interview, _ context: InterviewContext) -> Int32 {
         var done = context
         done.completedAt = Timestamp.rfc3339(Date())
-        let line = JSONWriter().line(interview.record(done))
+        let line = interview.record(done).line()
         do {
             try setup.store.appendResponse(line: line, checkpointID: context.responseID)
         } catch {
