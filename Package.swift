@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // GNU readline (Debian: libreadline-dev), used only by TouchpointTerminal.
@@ -19,10 +20,14 @@ let package = Package(
         .target(name: "TouchpointCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The one place that talks to a terminal: readline line reading and terminal size.
         .target(name: "TouchpointTerminal", dependencies: ["CReadline", "TouchpointCore"]),
+        // `touchpoint report`: one self-contained HTML page with inline SVG charts, built with Plot. Keeps HTML
+        // out of the core.
+        .target(name: "TouchpointReport", dependencies: ["TouchpointCore", .product(name: "Plot", package: "Plot")]),
         // The thin command-line target.
         .executableTarget(name: "touchpoint", dependencies: [
             "TouchpointCore",
             "TouchpointTerminal",
+            "TouchpointReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(
@@ -33,6 +38,7 @@ let package = Package(
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TouchpointCore", "TestSupport"]),
+        .testTarget(name: "TouchpointReportTests", dependencies: ["TouchpointReport", "TouchpointCore"], exclude: ["Fixtures"]),
         // End-to-end tests of the built `touchpoint` binary (it is built first through this dependency).
         .testTarget(
             name: "TouchpointCLITests",
