@@ -22,7 +22,9 @@ enum ChartLayout {
     static func horizontalAxis(_ canvas: inout SVGCanvas, axis: Axis, y: Double, label: String, tick: (Double) -> String,
                                gridFrom top: Double? = nil) {
         canvas.line(x1: axis.start, y1: y, x2: axis.end, y2: y, stroke: Palette.axis)
-        for value in axis.ticks() {
+        let span = axis.high - axis.low
+        let count = span >= 2 && span <= 10 && span == span.rounded() && axis.low == axis.low.rounded() ? Int(span) : 5
+        for value in axis.ticks(count: count) {
             let x = axis.position(value)
             if let top { canvas.line(x1: x, y1: top, x2: x, y2: y, stroke: Palette.grid, dash: value == 0 ? nil : "2 3") }
             canvas.line(x1: x, y1: y, x2: x, y2: y + 5, stroke: Palette.axis)

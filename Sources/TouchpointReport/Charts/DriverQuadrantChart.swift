@@ -8,9 +8,11 @@ enum DriverQuadrantChart {
         let left = 80.0, right = width - 40, top = 56.0, bottom = 456.0
         let plotted = map.drivers.filter { $0.importance != nil && $0.performance != nil }
         let rs = plotted.flatMap { d in [d.importance?.value, d.importance?.ci95?.low, d.importance?.ci95?.high].compactMap { $0 } }
-        let yRange = Axis.niceRange(rs + [0], bounds: -1...1)
+        // Both axes are zoomed to the drivers (a quadrant compares drivers with each other), but never to less
+        // than 0.3 of r or 30 points of performance, so that small differences do not look large.
+        let yRange = Axis.niceRange(rs, bounds: -1...1, minimumSpan: 0.3)
         let ps = plotted.compactMap(\.performance)
-        let xRange = Axis.niceRange(ps + [0, 100], bounds: 0...100)
+        let xRange = Axis.niceRange(ps, bounds: 0...100, minimumSpan: 30)
         let x = Axis(low: xRange.lowerBound, high: xRange.upperBound, start: left, end: right)
         let y = Axis(low: yRange.lowerBound, high: yRange.upperBound, start: bottom, end: top)
         let summary = map.drivers.map { d in
@@ -41,24 +43,44 @@ enum DriverQuadrantChart {
         canvas.line(x1: left, y1: top, x2: left, y2: bottom, stroke: Palette.axis)
         ChartLayout.horizontalAxis(&canvas, axis: x, y: bottom, label: text.performanceAxis + " (%)", tick: { "\(Int($0))%" })
         canvas.text(text.importanceAxis(map.target), x: 22, y: (top + bottom) / 2, size: 12, anchor: .middle, fill: Palette.muted, rotate: -90)
-        // Points, their intervals, and labels nudged apart vertically.
-        var placed: [(x: Double, y: Double)] = []
-        for driver in plotted.sorted(by: { ($0.importance?.value ?? 0) > ($1.importance?.value ?? 0) }) {
+        // Points and their intervals first, then labels where they overlap neither a point nor another label.
+        let points = plotted.compactMap { driver -> (DriverMap.Driver, Double, Double)? in
+            guard let r = driver.importance, let performance = driver.performance else { return nil }
+            return (driver, x.position(performance), y.position(r.value))
+        }
+        var boxes: [Box] = points.map { Box(x0: $0.1 - 8, y0: $0.2 - 8, x1: $0.1 + 8, y1: $0.2 + 8) }
+        for (driver, px, py) in points {
             guard let r = driver.importance, let performance = driver.performance else { continue }
-            let px = x.position(performance), py = y.position(r.value)
             if let ci = r.ci95 {
                 canvas.line(x1: px, y1: y.position(max(ci.low, yRange.lowerBound)), x2: px, y2: y.position(min(ci.high, yRange.upperBound)),
                             stroke: Palette.blue, width: 2)
             }
             let tooltip = "\(driver.text): r = \(ScoreNumber.text(r.value, places: 3)), \(text.performance) \(ScoreNumber.text(performance, places: 1))%, n = \(driver.n)"
             canvas.circle(cx: px, cy: py, r: 7, fill: Palette.blue, stroke: Palette.paper, strokeWidth: 1.5, tooltip: tooltip)
+        }
+        for (driver, px, py) in points {
             let label = TextMeasure.fit(driver.item, width: 200, size: 12)
-            let labelWidth = TextMeasure.width(label, size: 12)
-            let onLeft = px + 12 + labelWidth > right
-            var ly = py + 4
-            while placed.contains(where: { abs($0.y - ly) < 14 && abs($0.x - px) < labelWidth + 20 }) { ly += 14 }
-            placed.append((px, ly))
-            canvas.text(label, x: onLeft ? px - 12 : px + 12, y: ly, size: 12, anchor: onLeft ? .end : .start, bold: true, tooltip: driver.text)
+            let w = TextMeasure.width(label, size: 12)
+            let candidates: [(Double, Double, SVGCanvas.Anchor, Box)] = [
+                (px + 12, py + 4, .start, Box(x0: px + 10, y0: py - 8, x1: px + 14 + w, y1: py + 7)),
+                (px - 12, py + 4, .end, Box(x0: px - 14 - w, y0: py - 8, x1: px - 10, y1: py + 7)),
+                (px, py - 14, .middle, Box(x0: px - w / 2 - 2, y0: py - 26, x1: px + w / 2 + 2, y1: py - 10)),
+                (px, py + 24, .middle, Box(x0: px - w / 2 - 2, y0: py + 12, x1: px + w / 2 + 2, y1: py + 28)),
+            ]
+            let inside = { (b: Box) in b.x0 >= left && b.x1 <= right && b.y0 >= top && b.y1 <= bottom }
+            var choice = candidates.first { c in inside(c.3) && !boxes.contains { $0.overlaps(c.3) } }
+            if choice == nil {
+                // Crowded: go down from the point on its right until a free line is found.
+                var shift = 14.0
+                while choice == nil, shift < 200 {
+                    let b = Box(x0: px + 10, y0: py - 8 + shift, x1: px + 14 + w, y1: py + 7 + shift)
+                    if !boxes.contains(where: { $0.overlaps(b) }) { choice = (px + 12, py + 4 + shift, .start, b) }
+                    shift += 14
+                }
+            }
+            let (lx, ly, anchor, box) = choice ?? candidates[0]
+            boxes.append(box)
+            canvas.text(label, x: lx, y: ly, size: 12, anchor: anchor, bold: true, tooltip: driver.text)
         }
         canvas.legend([
             (text.driver, ChartLayout.dot),
@@ -67,5 +89,17 @@ enum DriverQuadrantChart {
         ], x: 20, y: bottom + 62)
         canvas.text(text.driverNote, x: 20, y: bottom + 84, size: 11, fill: Palette.muted)
         return canvas
+    }
+}
+
+/// A label's or point's rectangle, to keep labels from covering each other.
+struct Box {
+    var x0: Double
+    var y0: Double
+    var x1: Double
+    var y1: Double
+
+    func overlaps(_ other: Box) -> Bool {
+        x0 < other.x1 && other.x0 < x1 && y0 < other.y1 && other.y0 < y1
     }
 }

@@ -11,7 +11,7 @@ enum JourneyMatrixChart {
         let cellWidth = (width - 20 - left - baseWidth) / Double(max(matrix.measures.count, 1))
         let cellHeight = 46.0
         let top = 92.0
-        let height = top + Double(matrix.stages.count) * cellHeight + 76
+        let height = top + Double(matrix.stages.count) * cellHeight + 52
         let summary = matrix.stages.map { stage in
             "\(stage.label) (\(stage.base) \(text.respondents)): "
                 + zip(matrix.measures, stage.cells).map { measure, cell in
@@ -65,7 +65,6 @@ enum JourneyMatrixChart {
         }
         canvas.text(text.high, x: stripStart + 228, y: legendY + 10, size: 11, fill: Palette.muted)
         canvas.text("* " + text.smallBase, x: stripStart + 240 + TextMeasure.width(text.high, size: 11) + 20, y: legendY + 10, size: 11, fill: Palette.muted)
-        canvas.text(text.journeyLegend, x: 20, y: legendY + 32, size: 11, fill: Palette.muted)
         return canvas
     }
 

@@ -29,7 +29,7 @@ enum SegmentChart {
             if figure.isSmallBase { line += " (\(text.smallBase))" }
             if let c = row.comparison, c.isSignificant {
                 line += c.difference > 0 ? " ▲" : " ▼"
-                line += " p = \(ScoreNumber.text(c.p, places: 3))"
+                line += " " + text.p(c.p)
             }
             return line
         }.joined(separator: "; ") + "."
@@ -65,7 +65,7 @@ enum SegmentChart {
             if let c = row.comparison, c.isSignificant {
                 let up = c.difference > 0
                 canvas.triangle(cx: markColumn + 6, cy: y, size: 11, up: up, fill: up ? Palette.blue : Palette.vermillion)
-                canvas.text("p = \(ScoreNumber.text(c.p, places: 3))", x: markColumn + 18, y: y + 4, size: 11, fill: Palette.muted)
+                canvas.text(text.p(c.p), x: markColumn + 18, y: y + 4, size: 11, fill: Palette.muted)
             }
         }
         ChartLayout.horizontalAxis(&canvas, axis: axis, y: axisY, label: scale.unit, tick: scale.tick, gridFrom: top)

@@ -4,7 +4,7 @@ import TouchpointCore
 /// when the questionnaire has no NPS score, in memory bounded by `limit`.
 struct VerbatimCollector: Sendable {
     /// How many answers the page lists.
-    static let limit = 40
+    static let limit = 25
 
     let npsItem: String?
     /// Text questions outside loops, in questionnaire order.

@@ -135,8 +135,9 @@ public enum ReportPage {
         func journeys() -> [Markup] {
             data.journeys.map { matrix in
                 let heading = text.journey(matrix.title)
+                let title = "\(matrix.section) · \(text.stage) × " + matrix.measures.map(\.label).joined(separator: ", ")
                 return section("journey-\(sanitized(matrix.section))", heading,
-                               [figure(JourneyMatrixChart.canvas(title: heading, matrix: matrix, text: text))])
+                               [figure(JourneyMatrixChart.canvas(title: title, matrix: matrix, text: text))])
             }
         }
 

@@ -40,13 +40,20 @@ struct Axis {
     }
 
     /// A range around `values` widened to round ends, kept inside `bounds`.
-    static func niceRange(_ values: [Double], bounds: ClosedRange<Double>, count: Int = 5) -> ClosedRange<Double> {
+    /// `minimumSpan` keeps a few close values from being spread over the whole axis (by default a tenth of `bounds`).
+    static func niceRange(_ values: [Double], bounds: ClosedRange<Double>, count: Int = 5, minimumSpan: Double? = nil) -> ClosedRange<Double> {
         let finite = values.filter(\.isFinite)
         guard var low = finite.min(), var high = finite.max() else { return bounds }
-        if high - low < (bounds.upperBound - bounds.lowerBound) * 0.1 {
-            let pad = (bounds.upperBound - bounds.lowerBound) * 0.05
+        let boundsSpan = bounds.upperBound - bounds.lowerBound
+        let least = minimumSpan ?? (boundsSpan.isFinite ? boundsSpan * 0.1 : 0)
+        if high - low < least {
+            let pad = (least - (high - low)) / 2
             low -= pad
             high += pad
+        }
+        if high - low == 0 {
+            low -= 1
+            high += 1
         }
         let step = step(low: low, high: high, count: count)
         low = max((low / step).rounded(.down) * step, bounds.lowerBound)

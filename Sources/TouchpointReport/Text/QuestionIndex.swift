@@ -24,7 +24,8 @@ struct QuestionIndex: Sendable {
     func text(_ name: String, language: String) -> String {
         let id = name.split(separator: ".").first.map(String.init) ?? name
         guard let question = questions[name] ?? questions[id] else { return name }
-        return Self.withoutPlaceholders(question.text.text(language))
+        let text = Self.withoutPlaceholders(question.text.text(language))
+        return text.isEmpty ? name : text
     }
 
     /// `text` with each `{...}` replaced by an ellipsis: a label has no answers to pipe in.

@@ -81,8 +81,10 @@ struct ReportText: Sendable {
     var base: String { t("base", "基数") }
     var allResponses: String { t("All responses", "全部回复") }
     var smallBase: String { t("small base (n < 30): read with care", "样本量小（n < 30），请谨慎解读") }
-    var higher: String { t("▲ higher than the rest (p < 0.05)", "▲ 显著高于其余（p < 0.05）") }
-    var lower: String { t("▼ lower than the rest (p < 0.05)", "▼ 显著低于其余（p < 0.05）") }
+    var higher: String { t("higher than the rest (p < 0.05)", "显著高于其余（p < 0.05）") }
+    var lower: String { t("lower than the rest (p < 0.05)", "显著低于其余（p < 0.05）") }
+    /// A p value as written beside a mark: `p = 0.012`, `p < 0.001`.
+    func p(_ value: Double) -> String { value < 0.001 ? "p < 0.001" : "p = \(ScoreNumber.text(value, places: 3))" }
     var comparisonNote: String {
         t("Each group is compared with the rest of the responses (NPS: difference of two multinomial estimates; shares: two-proportion z; means: Welch t).",
           "每个分组与其余回复比较（NPS：两个多项估计之差；比例：双比例 z 检验；均值：Welch t 检验）。")
