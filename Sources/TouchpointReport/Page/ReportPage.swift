@@ -62,7 +62,7 @@ public enum ReportPage {
         func header(_ title: String) -> Markup {
             let q = data.questionnaire
             let counts = data.scores.responses
-            var lines = ["\(q.id)" + (q.version.map { " · version \($0)" } ?? "")
+            var lines = ["\(q.id)" + (q.version.map { " · " + text.version($0) } ?? "")
                 + " · " + text.linesSummary(read: counts.read, scored: counts.scored, rejected: counts.rejected)]
             if let first = data.firstDay, let last = data.lastDay { lines.append(text.completedSpan(first, last)) }
             if !data.sources.isEmpty { lines.append(text.readFrom(data.sources.joined(separator: ", "))) }
@@ -96,7 +96,7 @@ public enum ReportPage {
 
         func segments() -> Markup {
             guard let segments = data.segments else {
-                return section("segments", text.segments("—"), [.tag("p", class: "note", text: text.noSegments)])
+                return section("segments", text.segmentsUngrouped, [.tag("p", class: "note", text: text.noSegments)])
             }
             let groupName = index.text(segments.name, language: data.language)
             var children: [Markup] = [.tag("p", class: "note", text: text.comparisonNote)]
@@ -147,7 +147,10 @@ public enum ReportPage {
             data.drivers.map { map in
                 let target = QuestionIndex.withoutPlaceholders(map.targetText)
                 let heading = text.drivers(map.target)
-                var children: [Markup] = [figure(DriverQuadrantChart.canvas(title: "\(map.score) · \(heading)", map: map, text: text))]
+                let drawable = map.drivers.contains { $0.importance != nil && $0.performance != nil }
+                var children: [Markup] = [drawable
+                    ? figure(DriverQuadrantChart.canvas(title: "\(map.score) · \(heading)", map: map, text: text))
+                    : .tag("p", class: "note", text: text.noDrivers)]
                 if let r = map.experienceLoyalty {
                     var figureText = "r = \(ScoreNumber.text(r.value, places: 2))"
                     if let ci = r.ci95 { figureText += " [\(ScoreNumber.text(ci.low, places: 2)), \(ScoreNumber.text(ci.high, places: 2))]" }

@@ -34,6 +34,9 @@ struct ReportText: Sendable {
 
     var headline: String { t("Headline", "核心指标") }
     func segments(_ name: String) -> String { t("By segment: \(name)", "分群对比：\(name)") }
+    var segmentsUngrouped: String { t("By segment", "分群对比") }
+    func version(_ version: String) -> String { t("version \(version)", "版本 \(version)") }
+    var noDrivers: String { t("No driver has both a correlation and a mean yet.", "尚无同时具有相关系数与均值的驱动因素。") }
     var noSegments: String {
         t("Give --by NAME (a meta key such as meta.segment, or a single or yes/no question) to compare groups.",
           "使用 --by 名称（如 meta.segment，或单选题、是否题）进行分群对比。")

@@ -74,6 +74,13 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(html.utf8))
             return
         }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            Console.error("touchpoint: cannot write \(path): the folder \(folder) does not exist; create it or choose another --out")
+            throw ExitCode(2)
+        }
         do {
             try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
