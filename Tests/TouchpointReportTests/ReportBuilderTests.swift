@@ -7,6 +7,20 @@ import TouchpointCore
 struct ReportBuilderTests {
     private let fixture: [ResponseSource] = [.file(ReportFixtures.journeyResponses)]
 
+    @Test func theReportsScoresAreTheScoresThatScoreGives() throws {
+        let (data, _) = try ReportFixtures.data(fixture, options: ReportOptions(groupBy: "meta.segment"))
+        var engine = try ScoreEngine(try ReportFixtures.load(), options: ScoreOptions(groupBy: ["meta.segment"], period: .month))
+        engine.parallelism = 1
+        try engine.read(.file(ReportFixtures.journeyResponses)) { _ in }
+        let scored = engine.report()
+        // Overall and per segment (scored crossed with months here, so compare the overall figures and the counts).
+        #expect(JSONWriter().string(scored.json["scores"] ?? nil) == JSONWriter().string(data.scores.json["scores"] ?? nil))
+        #expect(scored.responses == data.scores.responses)
+        var bySegment = try ScoreEngine(try ReportFixtures.load(), options: ScoreOptions(groupBy: ["meta.segment"]))
+        try bySegment.read(.file(ReportFixtures.journeyResponses)) { _ in }
+        #expect(JSONWriter().string(bySegment.report().json) == JSONWriter().string(data.scores.json))
+    }
+
     @Test func withoutAPeriodTheTrendUsesMonthsForSixMonthsOfData() throws {
         let (data, _) = try ReportFixtures.data(fixture, options: ReportOptions())
         #expect(data.trend.period == .month)
@@ -82,18 +96,18 @@ struct ReportBuilderTests {
     }
 
     @Test func aLanguageTheQuestionnaireLacksIsRefusedWithTheOnesItHas() throws {
-        let (questionnaire, table) = try ReportFixtures.load()
+        let checked = try ReportFixtures.load()
         #expect {
-            _ = try ReportBuilder(questionnaire: questionnaire, table: table, options: ReportOptions(language: "fr"))
+            _ = try ReportBuilder(checked, options: ReportOptions(language: "fr"))
         } throws: { error in
             "\(error)" == "--lang fr: `customer_journey` is written in en, zh; pick one of them"
         }
     }
 
     @Test func anUnknownGroupingIsRefusedAsScoreRefusesIt() throws {
-        let (questionnaire, table) = try ReportFixtures.load()
+        let checked = try ReportFixtures.load()
         #expect {
-            _ = try ReportBuilder(questionnaire: questionnaire, table: table, options: ReportOptions(groupBy: "meta.segmnt"))
+            _ = try ReportBuilder(checked, options: ReportOptions(groupBy: "meta.segmnt"))
         } throws: { error in
             "\(error)".hasPrefix("--by meta.segmnt:")
         }

@@ -16,19 +16,15 @@ enum ReportFixtures {
 
     static var isRecording: Bool { ProcessInfo.processInfo.environment["TOUCHPOINT_RECORD_GOLDEN"] == "1" }
 
-    /// The questionnaire at `path`, validated.
-    static func load(_ path: String = journeyFile) throws -> (Questionnaire, SymbolTable) {
+    /// The questionnaire at `path`, validated and checked.
+    static func load(_ path: String = journeyFile) throws -> CheckedQuestionnaire {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        let report = Validator.validate(bytes)
-        let questionnaire = try #require(report.questionnaire)
-        let table = try #require(report.table)
-        return (questionnaire, table)
+        return try #require(Validator.validate(bytes).checked)
     }
 
     /// The report data of `responses` (files) for the customer-journey questionnaire.
     static func data(_ sources: [ResponseSource], options: ReportOptions) throws -> (ReportData, [LineRejection]) {
-        let (questionnaire, table) = try load()
-        var builder = try ReportBuilder(questionnaire: questionnaire, table: table, options: options)
+        var builder = try ReportBuilder(try load(), options: options)
         var rejections: [LineRejection] = []
         for source in sources { try builder.read(source) { rejections.append($0) } }
         return (builder.data(), rejections)

@@ -72,9 +72,8 @@ struct ReportPageTests {
           nps: {method: nps, item: recommend}
         """
         let report = Validator.validate(Array(yaml.utf8))
-        let questionnaire = try #require(report.questionnaire, "\(report.diagnostics)")
-        let table = try #require(report.table)
-        var builder = try ReportBuilder(questionnaire: questionnaire, table: table, options: ReportOptions(groupBy: "meta.segment"))
+        let checked = try #require(report.checked, "\(report.diagnostics)")
+        var builder = try ReportBuilder(checked, options: ReportOptions(groupBy: "meta.segment"))
         let lines = (1...40).map { i in
             let segment = i % 2 == 0 ? "a" : "b"
             let why = "</blockquote><script>alert(\(i))</script>\u{1B}[31m"

@@ -26,8 +26,9 @@ public struct ReportBuilder: Sendable {
     private let labels: GroupLabels?
     private let groupReader: (@Sendable (CheckedResponse) -> GroupValue)?
 
-    /// A builder for `questionnaire`; throws when `--lang` or `--by` cannot be used with it.
-    public init(questionnaire: Questionnaire, table: SymbolTable, options: ReportOptions = ReportOptions()) throws(ReportSetupError) {
+    /// A builder for `checked`; throws when `--lang` or `--by` cannot be used with it.
+    public init(_ checked: CheckedQuestionnaire, options: ReportOptions = ReportOptions()) throws(ReportSetupError) {
+        let questionnaire = checked.questionnaire
         self.questionnaire = questionnaire
         self.options = options
         let language = options.language ?? questionnaire.defaultLanguage
@@ -38,17 +39,17 @@ public struct ReportBuilder: Sendable {
         self.language = language
         text = ReportText.forLanguage(language)
         do throws(ScoreSetupError) {
-            engine = try ScoreEngine(questionnaire: questionnaire, table: table,
+            engine = try ScoreEngine(checked,
                                      options: ScoreOptions(groupBy: options.groupBy.map { [$0] } ?? []))
             var engines: [(period: ScorePeriod, engine: ScoreEngine)] = []
             for period in options.period.map({ [$0] }) ?? ScorePeriod.allCases {
-                engines.append((period, try ScoreEngine(questionnaire: questionnaire, table: table, options: ScoreOptions(period: period))))
+                engines.append((period, try ScoreEngine(checked, options: ScoreOptions(period: period))))
             }
             periodEngines = engines
         } catch {
             throw ReportSetupError(option: error.option, message: error.message)
         }
-        reader = ResponseReader(questionnaire: questionnaire, table: table, checksTimes: true)
+        reader = ResponseReader(checked, checksTimes: true)
         journeys = JourneyCollector(questionnaire: questionnaire)
         drivers = DriverCollector(questionnaire: questionnaire)
         verbatims = VerbatimCollector(questionnaire: questionnaire)

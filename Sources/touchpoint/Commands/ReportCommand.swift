@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)
         var builder: ReportBuilder
         do {
-            builder = try ReportBuilder(questionnaire: loaded.questionnaire, table: loaded.table,
+            builder = try ReportBuilder(loaded.checked,
                                         options: ReportOptions(groupBy: groupBy, period: period, language: lang))
         } catch {
             Console.error("touchpoint: \(error)")
