@@ -1,3 +1,5 @@
+import TouchpointCore
+
 /// Counts of responses by status, and of lines that were not scored, as horizontal bars.
 enum StatusChart {
     struct Bar {
@@ -24,7 +26,7 @@ enum StatusChart {
             canvas.text(TextMeasure.fit(bar.label, width: labelWidth - 6, size: 12), x: 20, y: y + rowHeight / 2 + 4, size: 12)
             canvas.rect(x: left, y: y + 5, width: axis.position(Double(bar.count)) - left, height: rowHeight - 10, fill: bar.colour,
                         tooltip: "\(bar.label): \(bar.count)")
-            let share = total > 0 ? " (\(Int((Double(bar.count) / Double(total) * 100).rounded()))%)" : ""
+            let share = total > 0 ? " (\(ScoreNumber.text(Double(bar.count) / Double(total) * 100, places: 1))%)" : ""
             canvas.text("\(bar.count)\(share)", x: axis.position(Double(bar.count)) + 6, y: y + rowHeight / 2 + 4, size: 12, bold: true)
         }
         ChartLayout.horizontalAxis(&canvas, axis: axis, y: bottom + 2, label: "\(text.count) (\(text.countUnit))",

@@ -68,6 +68,7 @@ def main():
          "--remote-debugging-port=0", f"--user-data-dir={profile}", "--window-size=1000,1200", "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     problems = []
+    summary = page
     try:
         port_file = pathlib.Path(profile, "DevToolsActivePort")
         deadline = time.monotonic() + 60
@@ -137,8 +138,8 @@ def main():
         if not printed.startswith(b"%PDF") or len(printed) < 10_000:
             problems.append(f"printing to PDF gave {len(printed)} bytes")
         pages = printed.count(b"/Type /Page") - printed.count(b"/Type /Pages")
-        print(f"report_browser: {page}: {len(charts)} charts, all drawn; page {height} px high; "
-              f"screenshot {screenshot}; PDF {len(printed)} bytes, about {pages} pages")
+        summary = (f"{page}: {len(charts)} charts; page {height} px high; screenshot {screenshot}; "
+                   f"PDF {len(printed)} bytes, about {pages} pages")
     finally:
         browser.terminate()
         try:
@@ -149,7 +150,8 @@ def main():
     if problems:
         for p in problems:
             print(f"report_browser: {p}", file=sys.stderr)
-        sys.exit(1)
+        sys.exit(f"report_browser: FAILED: {summary}")
+    print(f"report_browser: ok: {summary}, every chart drawn with its title")
 
 
 if __name__ == "__main__":
