@@ -1,4 +1,4 @@
-import TouchpointCore
+import TouchpointTerminal
 
 /// Estimates of how wide text is drawn, for laying out chart labels without a font at hand.
 ///
