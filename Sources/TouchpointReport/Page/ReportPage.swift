@@ -53,8 +53,11 @@ public enum ReportPage {
             return .tag("figure", class: "chart", children)
         }
 
-        func section(_ id: String, _ heading: String, _ children: [Markup]) -> Markup {
-            .element(named: "section", nodes: [.attr("id", id), .tag("h2", text: heading)] + children)
+        /// A section: its heading kept on one printed page with what follows it up to its first chart.
+        func section(_ id: String, _ heading: String, _ children: [Markup], leading: Int = 1) -> Markup {
+            let count = min(max(leading, 0), children.count)
+            let head: Markup = .tag("div", class: "keep", [.tag("h2", text: heading)] + children.prefix(count))
+            return .element(named: "section", nodes: [.attr("id", id), head] + children.dropFirst(count))
         }
 
         // MARK: Header
@@ -110,7 +113,7 @@ public enum ReportPage {
                 let title = "\(definition.id) · \(groupName)"
                 children.append(figure(SegmentChart.canvas(title: title, rows: rows, scale: scale(definition), groupName: groupName, text: text)))
             }
-            return section("segments", text.segments(groupName), children)
+            return section("segments", text.segments(groupName), children, leading: 2)
         }
 
         // MARK: Trend
@@ -127,7 +130,7 @@ public enum ReportPage {
                                                          periodName: text.periodName(trend.period), text: text)))
             }
             if children.count == (trend.chosen ? 1 : 0) { children.append(.tag("p", class: "note", text: text.noResponses)) }
-            return section("trend", text.trend(trend.period), children)
+            return section("trend", text.trend(trend.period), children, leading: trend.chosen ? 2 : 1)
         }
 
         // MARK: Journey

@@ -9,6 +9,7 @@ enum ReportStyle {
     section{margin:30px 0 0}
     h2{font-size:20px;margin:0 0 10px;padding-bottom:4px;border-bottom:2px solid #0072B2}
     figure{margin:10px 0 18px;break-inside:avoid;page-break-inside:avoid}
+    .keep{break-inside:avoid;page-break-inside:avoid}
     svg{display:block;max-width:100%;height:auto;font-family:inherit}
     p.note{color:#555;font-size:13px;margin:4px 0 10px}
     p.statement{font-size:15px;margin:6px 0 10px;padding:8px 12px;background:#e3eff7;border-left:4px solid #0072B2}
