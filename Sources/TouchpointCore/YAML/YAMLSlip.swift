@@ -16,7 +16,7 @@ enum YAMLSlip {
             return flow
         }
         if problem.contains("mapping values are not allowed") {
-            return indentationSlip(line: line, text: text, lines: lines)
+            return indentationSlip(line: line, column: column, text: text, lines: lines)
         }
         return nil
     }
@@ -72,7 +72,7 @@ enum YAMLSlip {
     }
 
     /// `key: value` on a line indented further than the line above: YAML reads it as more of that line's value.
-    private static func indentationSlip(line: Int, text: String, lines: SourceLines) -> Diagnostic? {
+    private static func indentationSlip(line: Int, column: Int, text: String, lines: SourceLines) -> Diagnostic? {
         let indent = text.prefix { $0 == " " }.count
         var above = line - 1
         while let previous = lines.line(above), previous.trimmingSpaces.isEmpty || previous.trimmingSpaces.hasPrefix("#") {
@@ -83,8 +83,7 @@ enum YAMLSlip {
         let body = previous.dropFirst(previousIndent)
         let keyStart = body.hasPrefix("- ") ? previousIndent + 2 + body.dropFirst(2).prefix { $0 == " " }.count : previousIndent
         guard indent > previousIndent, indent <= keyStart + 2, let colon = previous.range(of: ": ") else {
-            let position = SourcePosition(line: line, column: indent + 1)
-            return Diagnostic(.yamlSyntax, at: position,
+            return Diagnostic(.yamlSyntax, at: SourcePosition(line: line, column: column),
                 "YAML reads the `: ` on this line as the start of a value inside a text",
                 hint: "put a text that contains `: ` in quotes, e.g. `text: \"Note: ...\"`")
         }
