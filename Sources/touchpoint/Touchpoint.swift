@@ -25,7 +25,15 @@ struct Touchpoint: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot(ResumeArgument.normalize(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError where !(command is Touchpoint) {
+                // A usage problem found once the file is read (`--set`, `--lang`): the subcommand's usage, not the root's.
+                let name = type(of: command).configuration.commandName ?? ""
+                Console.error("Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
+                              + "  See 'touchpoint \(name) --help' for more information.")
+                Glibc.exit(2)
+            }
         } catch let code as ExitCode {
             Glibc.exit(code.rawValue)
         } catch {

@@ -17,7 +17,8 @@ struct LoadedQuestionnaire {
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, noColorFlag: false))
         guard !check.hasErrors, let q = check.report.questionnaire, let table = check.report.table else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
-            Console.error("touchpoint: \(path) is not a valid questionnaire; run `touchpoint validate \(path)` for details")
+            let validate = "touchpoint validate \(path)" + (language.map { " --lang \($0)" } ?? "")
+            Console.error("touchpoint: \(path) is not a valid questionnaire; run `\(validate)` for details")
             throw ExitCode(failureCode)
         }
         return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, questionnaire: q, table: table)

@@ -19,7 +19,12 @@ enum MetaArguments {
             }
             switch AnswerParser.parse(text, question: q, shown: q.allOptions, language: "en") {
             case .success(let v): values[key] = v
-            case .failure(let problem): throw ValidationError("--set \(key)=\(text): \(problem.message)")
+            case .failure(let problem):
+                if q.type == .single || q.type == .multi {
+                    let values = q.allOptions.map { "\($0.value)" }.joined(separator: ", ")
+                    throw ValidationError("--set \(key)=\(text): `\(text)` is not a value of meta `\(key)`, which accepts \(values)")
+                }
+                throw ValidationError("--set \(key)=\(text): \(problem.message)")
             }
         }
         return values
