@@ -15,7 +15,7 @@ struct Touchpoint: ParsableCommand {
         Examples:
           touchpoint validate questionnaires/
           touchpoint run questionnaires/customer_journey.yaml --lang zh
-          touchpoint score questionnaires/customer_journey.yaml responses/customer_journey.jsonl
+          touchpoint score questionnaires/relationship_nps.yaml responses/*.jsonl
         """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, RunCommand.self, TestCommand.self, SimulateCommand.self, ScoreCommand.self, VerifyCommand.self, ShowCommand.self]

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Questionnaire files or folders.")
+    @Argument(help: "Questionnaire files or folders.", completion: .file())
     var paths: [String]
 
     @Option(help: "Output format: text, json or github.")
@@ -27,13 +27,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Also require this language in every questionnaire, and estimate effort in it.")
     var lang: String?
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
         let files = try FileArguments.expand(paths)
         let results = files.map { QuestionnaireCheck.check(path: $0, language: lang) }
-        let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 1, noColorFlag: noColor))
+        let formatter = DiagnosticFormatter(color: colorOptions.enabled(fd: 1))
         ValidationPrinter(formatter: formatter, format: format).print(results)
         if results.contains(where: { $0.report.diagnostics.contains { $0.code == .fileUnreadable } }) { throw ExitCode(2) }
         let failed = results.contains { $0.hasErrors || (strict && $0.warningCount > 0) }

@@ -12,11 +12,14 @@ struct LoadedQuestionnaire {
     /// Loads `path`; prints its errors and exits with `failureCode` when it cannot be used.
     ///
     /// `analyseFlow: false` skips the warning-only flow analysis (for `run`, which wants its first question fast).
-    static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true) throws -> LoadedQuestionnaire {
+    static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true,
+                     color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow)
-        let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, noColorFlag: false))
+        let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
         guard !check.hasErrors, let q = check.report.questionnaire, let table = check.report.table else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
+            // A file that cannot be read is a usage problem in every command (SPEC section 1).
+            if check.report.diagnostics.contains(where: { $0.code == .fileUnreadable }) { throw ExitCode(2) }
             let validate = "touchpoint validate \(path)" + (language.map { " --lang \($0)" } ?? "")
             Console.error("touchpoint: \(path) is not a valid questionnaire; run `\(validate)` for details")
             throw ExitCode(failureCode)
