@@ -12,13 +12,14 @@ struct ValidateCommand: ParsableCommand {
         Examples:
           touchpoint validate questionnaires/
           touchpoint validate survey.yaml --format github --strict
+          touchpoint validate questionnaires/ --format sarif > touchpoint.sarif
         """
     )
 
     @Argument(help: "Questionnaire files or folders.", completion: .file())
     var paths: [String]
 
-    @Option(help: "Output format: text, json or github.")
+    @Option(help: "Output format: text, json, github (Actions annotations) or sarif (SARIF 2.1.0, for code scanning).")
     var format: DiagnosticFormatter.Format = .text
 
     @Flag(help: "Fail (exit 1) on warnings too.")
