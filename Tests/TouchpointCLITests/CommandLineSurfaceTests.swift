@@ -85,7 +85,7 @@ struct CommandLineSurfaceTests {
         switch shell {
         case "bash": #expect(script.stdout.contains("__touchpoint_add_completions -f"))
         case "zsh": #expect(script.stdout.contains(":file:_files -g '\\''*.yaml *.yml *.json'\\''"))
-        default: #expect(script.stdout.contains("yaml"))
+        default: #expect(script.stdout.contains("\"touchpoint validate\" -ge 1' -F"))
         }
     }
 
@@ -137,5 +137,14 @@ struct CommandLineSurfaceTests {
         let missing = try workspace.run(["validate", "new.yaml", "--against", "nope.yaml"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--against nope.yaml"))
+    }
+
+    @Test func verifyPrintsItsCodesHyphenatedLikeValidate() throws {
+        let workspace = try workspace()
+        try workspace.write("bad.jsonl", "not json\n")
+        let result = try workspace.run(["verify", "questionnaires/relationship_nps.yaml", "bad.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("[invalid-json]"), "stdout: \(result.stdout)")
+        #expect(!result.stdout.contains("invalid_json"))
     }
 }
