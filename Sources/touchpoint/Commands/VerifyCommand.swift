@@ -29,7 +29,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 1, color: colorOptions.choice)
         let sha = SHA256.hex(loaded.bytes)
-        var verifier = ResponseVerifier(questionnaire: loaded.questionnaire, table: loaded.table, sha256: sha)
+        var verifier = ResponseVerifier(loaded.checked, sha256: sha)
         let sources = try ScoreSources.resolve(responses)
         let printer = ScoreVerifyPrinter(color: colorOptions.enabled(fd: 1))
         var failed = false

@@ -6,8 +6,10 @@ struct LoadedQuestionnaire {
     var path: String
     var bytes: [UInt8]
     var report: Validator.Report
-    var questionnaire: Questionnaire
-    var table: SymbolTable
+    /// The checked questionnaire every command works from.
+    var checked: CheckedQuestionnaire
+    var questionnaire: Questionnaire { checked.questionnaire }
+    var table: SymbolTable { checked.table }
 
     /// Loads `path`; prints its errors and exits with `failureCode` when it cannot be used.
     ///
@@ -16,7 +18,7 @@ struct LoadedQuestionnaire {
                      color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow)
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
-        guard !check.hasErrors, let q = check.report.questionnaire, let table = check.report.table else {
+        guard !check.hasErrors, let checked = check.report.checked else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
             // A file that cannot be read is a usage problem in every command (SPEC section 1).
             if check.report.diagnostics.contains(where: { $0.code == .fileUnreadable }) { throw ExitCode(2) }
@@ -24,6 +26,6 @@ struct LoadedQuestionnaire {
             Console.error("touchpoint: \(path) is not a valid questionnaire; run `\(validate)` for details")
             throw ExitCode(failureCode)
         }
-        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, questionnaire: q, table: table)
+        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, checked: checked)
     }
 }

@@ -17,11 +17,11 @@ struct EffortBoundsTests {
         for seed in Self.seeds {
             let yaml = GeneratedQuestionnaire(seed: seed).yaml
             let report = Validator.validate(Array(yaml.utf8))
-            guard !report.hasErrors, let q = report.questionnaire, let table = report.table, let estimate = report.effort else {
+            guard !report.hasErrors, let questionnaire = report.checked, let estimate = report.effort else {
                 Issue.record("seed \(seed): the generated questionnaire is invalid: \(report.diagnostics.map(\.fullMessage))\n\(yaml)")
                 continue
             }
-            guard let truth = PathEnumerator.enumerate(q, table: table) else { continue }
+            guard let truth = PathEnumerator.enumerate(questionnaire) else { continue }
             checked += 1
             let context = "seed \(seed): estimate \(estimate), true range \(truth)\n\(yaml)"
             #expect(estimate.minQuestions <= truth.minQuestions, "minimum questions above the true minimum; \(context)")
@@ -38,9 +38,8 @@ struct EffortBoundsTests {
             + "  - {id: reason, type: text, when: recommend <= 6, text: Why?}\n"
         let report = Validator.validate(Array(yaml.utf8))
         let estimate = try #require(report.effort)
-        let q = try #require(report.questionnaire)
-        let table = try #require(report.table)
-        let truth = try #require(PathEnumerator.enumerate(q, table: table))
+        let checked = try #require(report.checked)
+        let truth = try #require(PathEnumerator.enumerate(checked))
         #expect(estimate.minQuestions == truth.minQuestions && estimate.maxQuestions == truth.maxQuestions)
         #expect(abs(estimate.minSeconds - truth.minSeconds) < 1e-9, "the intro is not a question (SPEC section 7)")
         #expect(abs(estimate.maxSeconds - truth.maxSeconds) < 1e-9)
@@ -56,11 +55,12 @@ struct PathEnumerator: CustomStringConvertible {
     var description: String { "\(minQuestions)-\(maxQuestions) questions, \(minSeconds)-\(maxSeconds) s over \(paths) paths" }
 
     /// Every path's cost, or nil when there are more than `limit` prompts to visit.
-    static func enumerate(_ q: Questionnaire, table: SymbolTable, limit: Int = 200_000) -> PathEnumerator? {
+    static func enumerate(_ checked: CheckedQuestionnaire, limit: Int = 200_000) -> PathEnumerator? {
+        let q = checked.questionnaire
         var result = PathEnumerator()
         var budget = limit
         for language in q.languages.isEmpty ? [""] : q.languages {
-            let start = Interview(questionnaire: q, table: table, language: language.isEmpty ? nil : language)
+            let start = Interview(checked, language: language.isEmpty ? nil : language)
             guard walk(start, questions: 0, seconds: 0, language: language, into: &result, budget: &budget) else { return nil }
         }
         return result
