@@ -38,7 +38,9 @@ completions: build
 install: all
 	install -d $(BINDIR) $(MAN1DIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 $(RELEASE) $(BINDIR)/touchpoint
-	install -m 644 $(MANPAGE) $(MAN1DIR)/touchpoint.1
+	# The generated page separates paragraphs of a discussion with empty lines, which mdoc warns about: use .Pp.
+	sed 's/^$$/.Pp/' $(MANPAGE) > $(MAN1DIR)/touchpoint.1
+	chmod 644 $(MAN1DIR)/touchpoint.1
 	install -m 644 $(COMPLETIONS)/touchpoint.bash $(BASHDIR)/touchpoint
 	install -m 644 $(COMPLETIONS)/_touchpoint $(ZSHDIR)/_touchpoint
 	install -m 644 $(COMPLETIONS)/touchpoint.fish $(FISHDIR)/touchpoint.fish
