@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates Sources/TouchpointCore/Terminal/UnicodeWidthTables.swift, the tables DisplayWidth looks up.
+"""Regenerates Sources/TouchpointTerminal/UnicodeWidthTables.swift, the tables DisplayWidth looks up.
 
 The tables come from the `wcwidth` package (pinned in tools/requirements-width.txt), which derives them from the
 Unicode Character Database for the newest Unicode version it knows; Python's own `unicodedata` is often several
@@ -19,7 +19,7 @@ from wcwidth.table_vs16 import VS16_NARROW_TO_WIDE
 from wcwidth.table_wide import WIDE_EASTASIAN
 from wcwidth.table_zero import ZERO_WIDTH
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TouchpointCore", "Terminal",
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TouchpointTerminal",
                    "UnicodeWidthTables.swift")
 
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// The colour flags every printing command shares: `--no-color` and `--color auto|always|never`.
 struct ColorOptions: ParsableArguments {

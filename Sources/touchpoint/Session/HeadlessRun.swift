@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `run --answers`: hands the respondents to the core's `HeadlessSession` and reports what it did.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// Finds the saved interview `--resume` continues: the one named, or one chosen from a list.
 struct ResumePicker {
