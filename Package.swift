@@ -8,7 +8,12 @@ let package = Package(
         .library(name: "TouchpointCore", targets: ["TouchpointCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Pinned to one minor version on purpose: TouchpointCore imports `CYaml`, the libyaml that Yams bundles as a
+        // target of its own rather than as a product, to drive libyaml's event parser directly (positions on every
+        // node, hostile files refused as events arrive). A Yams minor release may move or change that target, so
+        // raising the pin is a deliberate change made after `swift test` passes. Linking the system's libyaml
+        // instead would make `libyaml-dev` a third prerequisite besides Swift and readline.
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],

@@ -52,15 +52,13 @@ public struct EffortEstimate: Sendable, Hashable {
 
     /// Estimates effort for a questionnaire whose names were analysed into `table`.
     public static func estimate(_ q: Questionnaire, table: SymbolTable) -> EffortEstimate {
+        // Seconds are those of the questions (SPEC section 7), as `simulate` counts them: the intro and outro are
+        // not questions, and counting them made the minimum higher than the shortest path simulate found.
         let languages = q.languages.isEmpty ? [""] : q.languages
-        var fixed = 0.0
-        for t in [q.intro, q.outro].compactMap({ $0 }) {
-            fixed += languages.map { ReadingTime.seconds(t.text($0)) }.max() ?? 0
-        }
         var walker = Walker(languages: languages, table: table)
         let (lo, hi) = walker.walk(q.items)
         return EffortEstimate(minQuestions: lo.questions, maxQuestions: hi.questions,
-                              minSeconds: lo.seconds + fixed, maxSeconds: hi.seconds + fixed)
+                              minSeconds: lo.seconds, maxSeconds: hi.seconds)
     }
 
     private struct Cost {

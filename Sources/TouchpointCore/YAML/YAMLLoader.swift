@@ -157,7 +157,7 @@ private struct Builder {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                diagnostics.append(Builder.syntaxDiagnostic(parser))
+                diagnostics.append(Builder.syntaxDiagnostic(parser, source: buffer))
                 return
             }
             defer { yaml_event_delete(&event) }
@@ -280,11 +280,14 @@ private struct Builder {
     }
 
     /// Turns libyaml's error into a diagnostic with a fix for the usual mistakes.
-    static func syntaxDiagnostic(_ parser: yaml_parser_t) -> Diagnostic {
+    static func syntaxDiagnostic(_ parser: yaml_parser_t, source: UnsafeBufferPointer<UInt8>) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         let position = SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let slip = YAMLSlip.explain(problem: problem, line: position.line, column: position.column, source: source) {
+            return slip
+        }
         if problem.hasPrefix("Maximum nesting level") {
             return Diagnostic(.yamlTooDeep, at: position, "lists and mappings are nested too deeply here",
                               hint: "a questionnaire needs only a few levels; check the indentation or brackets")
