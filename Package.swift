@@ -39,5 +39,13 @@ let package = Package(
             dependencies: ["touchpoint", "TouchpointCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Fuzz targets (docs/robustness.md): fuzz/run.sh builds them with libFuzzer and AddressSanitizer; a plain
+        // build gives programs that replay saved inputs, so they always compile.
+        .target(name: "CFuzzerDriver", path: "fuzz/Sources/CFuzzerDriver"),
+        .target(name: "TouchpointFuzz", dependencies: ["TouchpointCore", "CFuzzerDriver"], path: "fuzz/Sources/TouchpointFuzz"),
+        .executableTarget(name: "FuzzValidate", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzValidate"),
+        .executableTarget(name: "FuzzExpressions", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzExpressions"),
+        .executableTarget(name: "FuzzResponses", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzResponses"),
+        .executableTarget(name: "FuzzPattern", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzPattern"),
     ]
 )
