@@ -30,7 +30,8 @@ build=(swift build -c "$config" --scratch-path "$scratch" --product "$product"
        -Xswiftc -sanitize=address,fuzzer -Xcc -fsanitize=address,fuzzer-no-link -Xswiftc -DTOUCHPOINT_FUZZING
        -Xswiftc -use-ld=lld)
 echo "fuzz: building $product ($config, address sanitizer and libFuzzer)"
-"${build[@]}" >"$scratch.log" 2>&1 || { cat "$scratch.log"; echo "fuzz: build failed" >&2; exit 2; }
+mkdir -p "$scratch"
+"${build[@]}" >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; echo "fuzz: build failed" >&2; exit 2; }
 binary="$scratch/$config/$product"
 
 # Seeds: one input a file, from the fixtures.
