@@ -7,6 +7,9 @@ public struct Simulator: Sendable {
     public let questionnaire: Questionnaire
     public let table: SymbolTable
 
+    /// The longest text answer a simulated respondent writes: `TextLimits.maxAnswerCharacters`.
+    public static let longestText = TextLimits.maxAnswerCharacters
+
     public init(questionnaire: Questionnaire, table: SymbolTable) {
         self.questionnaire = questionnaire
         self.table = table
@@ -113,7 +116,7 @@ public struct Simulator: Sendable {
             guard !options.isEmpty else { return nil }
             if let ex = options.first(where: \.exclusive), pick(options.count + 1) == 0 { return .list([Value.of(ex.value)]) }
             let plain = options.filter { !$0.exclusive }
-            let lo = max(Int(q.min ?? 1), 1), hi = min(Int(q.max ?? Double(plain.count)), plain.count)
+            let lo = max(Saturating.int(q.min ?? 1), 1), hi = min(Saturating.int(q.max ?? Double(plain.count)), plain.count)
             guard hi >= lo else { return nil }
             let k = lo + pick(hi - lo + 1)
             var chosen = plain
@@ -128,7 +131,10 @@ public struct Simulator: Sendable {
             let v = lo + (hi - lo) * Double(rng.next() % 10_001) / 10_000
             return .number(q.integer ? v.rounded(.down) : (v * 100).rounded() / 100)
         case .text:
-            let n = max(q.minLength ?? 1, 1) + pick(5)
+            // Bounded before allocating: a min_length beyond what an answer can hold gives no answer (stuck).
+            let shortest = max(q.minLength ?? 1, 1)
+            guard shortest <= Simulator.longestText else { return nil }
+            let n = shortest + pick(5)
             let word = String(repeating: "a", count: min(n, q.maxLength ?? n))
             return .text(word)
         case .yesNo:
