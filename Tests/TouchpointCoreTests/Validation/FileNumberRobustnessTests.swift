@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import TouchpointCore
 
 /// Numbers an author writes never trap and never turn into unbounded work (issue 13, docs/robustness.md).
@@ -121,5 +122,33 @@ import Testing
         #expect(Saturating.multiply(.max / 2, 3) == .max)
         #expect(Saturating.multiply(.max / 2, -3) == .min)
         #expect(Saturating.multiply(6, 7) == 42)
+    }
+}
+
+/// Weights near the top of `Double` keep the effective sample size finite and at most the number of cases.
+@Suite struct HugeWeightTests {
+    @Test func weightsNear1e154GiveAFiniteEffectiveSize() throws {
+        var totals = WeightTotals()
+        for w in [1e154, 2e154, 1.5e154, 1e154] { totals.add(w) }
+        let size = try #require(totals.effectiveSize)
+        #expect(size.isFinite && size > 1 && size <= 4)
+        let expected = pow(5.5, 2) / (1 + 4 + 2.25 + 1)
+        #expect(abs(size - expected) < 1e-9)
+    }
+
+    @Test func mergingHugeTotalsMatchesAddingThemInOne() throws {
+        var a = WeightTotals(), b = WeightTotals(), all = WeightTotals()
+        for w in [1e300, 3.0, 1e-300] { a.add(w); all.add(w) }
+        for w in [1.7e308, 0.0, 1e308] { b.add(w); all.add(w) }
+        a.merge(b)
+        let merged = try #require(a.effectiveSize), single = try #require(all.effectiveSize)
+        #expect(merged.isFinite && merged <= 6 && abs(merged - single) < 1e-9)
+    }
+
+    @Test func ordinaryWeightsKeepThePlainFormula() throws {
+        var totals = WeightTotals()
+        for w in [1.633, 1.182, 2.06] { totals.add(w) }
+        let plain = (1.633 + 1.182 + 2.06) * (1.633 + 1.182 + 2.06) / (1.633 * 1.633 + 1.182 * 1.182 + 2.06 * 2.06)
+        #expect(try #require(totals.effectiveSize) == plain)
     }
 }
