@@ -8,11 +8,9 @@ import TouchpointCore
 /// written.
 struct HeadlessRun {
     let setup: RunSetup
-    let plan: InterviewPlan
 
     init(setup: RunSetup) {
         self.setup = setup
-        self.plan = InterviewPlan(setup.questionnaire)
     }
 
     static let respondentKeys: Set<String> = ["answers", "missing", "meta", "respondent", "language", "interviewer",
@@ -101,9 +99,9 @@ struct HeadlessRun {
         }
         var meta = setup.meta
         for (key, value) in o["meta"]?.objectValue ?? JSONObject() {
-            guard let field = setup.loaded.table.meta[key]?.question else { return .failure(Rejected("meta `\(key)` is not declared in the questionnaire")) }
+            guard let rule = setup.loaded.checked.metaRule(key) else { return .failure(Rejected("meta `\(key)` is not declared in the questionnaire")) }
             let v = Value(json: value)
-            if let problem = AnswerParser.validate(v, question: field, language: language) {
+            if let problem = rule.problem(with: v, language: language) {
                 return .failure(Rejected("meta `\(key)`: \(problem.message)"))
             }
             meta[key] = v
@@ -120,8 +118,7 @@ struct HeadlessRun {
         case (.success(let a), .success(let m)): (answers, missing) = (a, m)
         case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
         }
-        var interview = Interview(questionnaire: q, table: setup.loaded.table, language: language, meta: meta, seed: seed,
-                                  plan: plan, rendersText: false)
+        var interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: seed, rendersText: false)
         do {
             try Replay(answers: answers, missing: missing).run(&interview)
         } catch {

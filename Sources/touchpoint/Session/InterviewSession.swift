@@ -38,7 +38,7 @@ final class InterviewSession {
         } else {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
-            interview = Interview(questionnaire: q, table: setup.loaded.table, language: language, meta: meta, seed: setup.seed)
+            interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
             context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
                                        mode: "interactive", startedAt: Timestamp.rfc3339(Date()))
@@ -156,7 +156,8 @@ final class InterviewSession {
                     Console.error("touchpoint: stopped before the interview began; nothing was saved")
                     return nil
                 case .line(let line):
-                    switch AnswerParser.parse(line, question: fq, shown: options, language: language) {
+                    switch AnswerParser.parse(line, rule: setup.loaded.checked.metaRule(field.key) ?? AnswerRule(fq),
+                                              shown: options, language: language) {
                     case .success(let v):
                         meta[field.key] = v
                     case .failure(let problem):

@@ -2,7 +2,7 @@
 ///
 /// Its `description` is the form used in a response's `path` and in checkpoints: `recommend`,
 /// `channel_sat[app]`, `service.speed` (a grid row), `used_other` (the text of an `other` choice).
-public struct PromptKey: Hashable, Sendable, CustomStringConvertible {
+public struct AnswerPath: Hashable, Sendable, CustomStringConvertible {
     public var question: String
     /// The chosen options of the loops around the question, outermost first.
     public var loop: [OptionValue]

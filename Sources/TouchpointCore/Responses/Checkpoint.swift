@@ -55,7 +55,7 @@ public enum Checkpoint {
     }
 
     /// Rebuilds an interview from a checkpoint of the same questionnaire file.
-    public static func restore(_ json: JSONValue, questionnaire: Questionnaire, table: SymbolTable,
+    public static func restore(_ json: JSONValue, checked: CheckedQuestionnaire,
                                sha256: String) throws(Problem) -> (Interview, InterviewContext) {
         guard let o = json.objectValue, o["format"]?.stringValue == format else {
             throw Problem(message: "this is not a touchpoint checkpoint (or one written by a newer version)")
@@ -69,8 +69,7 @@ public enum Checkpoint {
         }
         var meta: [String: Value] = [:]
         for (k, v) in o["meta"]?.objectValue ?? JSONObject() { meta[k] = Value(json: v) }
-        var interview = Interview(questionnaire: questionnaire, table: table, language: o["language"]?.stringValue,
-                                  meta: meta, seed: seed)
+        var interview = Interview(checked, language: o["language"]?.stringValue, meta: meta, seed: seed)
         for (index, step) in steps.enumerated() {
             guard let s = step.objectValue, let key = s["key"]?.stringValue, let outcome = outcome(s) else {
                 throw Problem(message: "step \(index + 1) of the checkpoint is damaged")

@@ -50,8 +50,8 @@ public struct ResponseReader: Sendable {
     /// it, and without `keepsAllFields`, `completed_at` is not read at all.
     /// `keepsAllFields` builds every field of a record (for `verify`); otherwise only the fields that
     /// checking and scoring read are built, which is much faster.
-    public init(questionnaire: Questionnaire, table: SymbolTable, checksTimes: Bool = false, keepsAllFields: Bool = false) {
-        self.init(schema: ResponseSchema(questionnaire: questionnaire, table: table), checksTimes: checksTimes,
+    public init(_ checked: CheckedQuestionnaire, checksTimes: Bool = false, keepsAllFields: Bool = false) {
+        self.init(schema: ResponseSchema(checked), checksTimes: checksTimes,
                   keepsAllFields: keepsAllFields)
     }
 

@@ -49,7 +49,7 @@ extension Interview {
         let asked = Set(steps.map(\.key.question))
         object["durations_ms"] = .object(JSONObject(durations.filter { asked.contains($0.key) }.sorted { $0.key < $1.key }
             .map { (key: $0.key, value: .number(Double($0.value))) }))
-        let shown = Set(steps.map { PromptKey(question: $0.key.question, loop: $0.key.loop).description })
+        let shown = Set(steps.map { AnswerPath(question: $0.key.question, loop: $0.key.loop).description })
         object["option_order"] = .object(JSONObject(optionOrders.filter { shown.contains($0.key) }.sorted { $0.key < $1.key }
             .map { (key: $0.key, value: .array($0.value.map(\.json))) }))
         object["warnings"] = .array(warnings.map(JSONValue.string))
@@ -61,7 +61,7 @@ extension Interview {
         var seen = Set<String>()
         var keys: [String] = []
         for step in steps where !step.key.isOtherText {
-            let key = PromptKey(question: step.key.question, loop: step.key.loop).description
+            let key = AnswerPath(question: step.key.question, loop: step.key.loop).description
             if seen.insert(key).inserted { keys.append(key) }
         }
         return keys
