@@ -86,12 +86,12 @@ scores:
 """
 
     /// The fixture, validated once.
-    static let fixture: (Questionnaire, SymbolTable) = {
+    static let fixture: CheckedQuestionnaire = {
         let report = Validator.validate(Array(questionnaireYAML.utf8))
-        guard let q = report.questionnaire, let table = report.table, !report.hasErrors else {
+        guard let checked = report.checked, !report.hasErrors else {
             FuzzFinding.fail("the harness's questionnaire does not validate: \(report.diagnostics.map(\.message))")
         }
-        return (q, table)
+        return checked
     }()
 
     /// Runs one input.
@@ -105,8 +105,7 @@ scores:
         let path = NSTemporaryDirectory() + "touchpoint-fuzz-\(getpid()).jsonl"
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { FuzzFinding.fail("cannot write \(path)") }
         defer { unlink(path) }
-        let (q, table) = fixture
-        var verifier = ResponseVerifier(questionnaire: q, table: table)
+        var verifier = ResponseVerifier(fixture)
         try? verifier.verify(.file(path)) { _ in }
         let options = [
             ScoreOptions(),
@@ -114,7 +113,7 @@ scores:
             ScoreOptions(period: .day, weight: "ease"),
         ]
         for (index, option) in options.enumerated() {
-            guard var engine = try? ScoreEngine(questionnaire: q, table: table, options: option) else { continue }
+            guard var engine = try? ScoreEngine(fixture, options: option) else { continue }
             engine.parallelism = 1
             try? engine.read(.file(path)) { _ in }
             let report = engine.report()

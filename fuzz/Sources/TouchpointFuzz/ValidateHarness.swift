@@ -9,15 +9,15 @@ public enum ValidateHarness {
     public static func run(_ bytes: [UInt8]) {
         let report = Validator.validate(bytes, fileSize: bytes.count, runTests: InFileTests.diagnostics)
         for d in report.diagnostics where d.message.isEmpty { FuzzFinding.fail("a \(d.code) diagnostic has no message") }
-        guard !report.hasErrors, let q = report.questionnaire, let table = report.table else { return }
+        guard !report.hasErrors, let checked = report.checked else { return }
         if let effort = report.effort { _ = effort.summary }
-        _ = ScriptRenderer(questionnaire: q, table: table, effort: report.effort).render()
+        _ = ScriptRenderer(checked).render()
         let context = InterviewContext(responseID: "fuzz", questionnaireSHA256: "0", respondent: "F", mode: "headless",
                                        startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
-        _ = Simulator(questionnaire: q, table: table).run(count: 2, seed: 1) { interview in
+        _ = Simulator(checked).run(count: 2, seed: 1) { interview, _ in
             let line = JSONWriter().string(interview.record(context))
             do { _ = try JSONParser().parse(line) } catch { FuzzFinding.fail("a simulated record does not parse: \(error)") }
         }
-        _ = try? ScoreEngine(questionnaire: q, table: table).report()
+        _ = try? ScoreEngine(checked).report()
     }
 }
