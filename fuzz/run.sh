@@ -36,7 +36,7 @@ binary="$scratch/$config/$product"
 
 # Seeds: one input a file, from the fixtures.
 seeds="$scratch/seeds/$target"
-rm -rf "$seeds"; mkdir -p "$seeds" "$scratch/corpus/$target" "$scratch/findings/$target"
+rm -rf "$seeds"; mkdir -p "$seeds" "$scratch/corpus/$target" "$scratch/findings/$target" "fuzz/corpus/$target"
 n=0
 seed() { n=$((n + 1)); cat > "$seeds/fixture-$n"; }
 fixtures_yaml() { find questionnaires Tests -path '*Fixtures*' -name '*.yaml' -o -path 'questionnaires/*' -name '*.yaml' | sort; }
