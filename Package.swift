@@ -17,8 +17,9 @@ let package = Package(
         // The core: model, parsing, expressions, validation, engine, storage, scoring. Never prints.
         // It reads YAML through the libyaml (CYaml) that Yams bundles.
         .target(name: "TouchpointCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // The one place that talks to a terminal: readline line reading and terminal size.
-        .target(name: "TouchpointTerminal", dependencies: ["CReadline", "TouchpointCore"]),
+        // Everything about a terminal: readline line reading, terminal size, display width, wrapping, the
+        // sanitiser and styles. The core knows none of it.
+        .target(name: "TouchpointTerminal", dependencies: ["CReadline"]),
         // The thin command-line target.
         .executableTarget(name: "touchpoint", dependencies: [
             "TouchpointCore",
@@ -32,7 +33,7 @@ let package = Package(
         ),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TouchpointCore", "TestSupport"]),
+        .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),
         // End-to-end tests of the built `touchpoint` binary (it is built first through this dependency).
         .testTarget(
             name: "TouchpointCLITests",

@@ -64,11 +64,19 @@ struct Environment: ValueEnvironment {
     }
 
     private func gatherCompute(_ id: String, prefix: [OptionValue], depth: Int) -> Value {
-        if prefix.count >= depth { return interview.computed[AnswerPath(question: id, loop: prefix).description] ?? .null }
+        if prefix.count >= depth { return interview.computed[AnswerPath(question: id, loop: prefix)] ?? .null }
+        return keyedComputes(id, prefix: prefix)
+    }
+
+    /// A loop compute seen from outside its loops: values keyed by the next loop's option, nested per level.
+    private func keyedComputes(_ id: String, prefix: [OptionValue]) -> Value {
         var map: [String: Value] = [:]
-        let start = AnswerPath(question: id, loop: prefix).description
-        for (key, value) in interview.computed where key.hasPrefix(start + "[") && value != .null {
-            map[String(key.dropFirst(start.count))] = value
+        for (key, value) in interview.computed
+        where key.question == id && key.loop.count > prefix.count && key.loop.starts(with: prefix) && value != .null {
+            let next = key.loop[prefix.count].description
+            if map[next] != nil { continue }
+            let inner = key.loop.count == prefix.count + 1 ? value : keyedComputes(id, prefix: Array(key.loop.prefix(prefix.count + 1)))
+            if inner != .null { map[next] = inner }
         }
         return map.isEmpty ? .null : .keyed(map)
     }

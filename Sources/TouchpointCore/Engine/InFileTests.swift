@@ -49,7 +49,7 @@ public enum InFileTests {
         for name in e.notAsked where wasAsked(name) { failures.append("expected `\(name)` not to be asked, but it was") }
         for (name, node) in e.computed.sorted(by: { $0.key < $1.key }) {
             let expected = Value(yaml: node)
-            let actual = interview.computed[name] ?? .null
+            let actual = interview.computed[AnswerPath(question: name)] ?? .null
             if !sameValue(expected, actual) {
                 failures.append("expected compute `\(name)` to be \(expected.display), got \(actual == .null ? "null" : actual.display)")
             }

@@ -25,15 +25,15 @@ public struct Interview: Sendable {
     /// Where each recorded prompt is in `steps`; keyed by the key itself, not its text, to keep walks cheap.
     private var stepIndex: [AnswerPath: Int] = [:]
     /// Outcomes of prompts undone by `back()`, offered again as defaults.
-    public private(set) var remembered: [String: StepOutcome] = [:]
+    public private(set) var remembered: [AnswerPath: StepOutcome] = [:]
     /// Shown option orders of shuffled questions, by prompt key.
-    public private(set) var optionOrders: [String: [OptionValue]] = [:]
+    public private(set) var optionOrders: [AnswerPath: [OptionValue]] = [:]
     /// Milliseconds spent per question id.
     public private(set) var durations: [String: Int] = [:]
     /// Soft checks the respondent confirmed, as `id: message`.
     public private(set) var warnings: [String] = []
     /// Values of computes on the current path, by key.
-    public private(set) var computed: [String: Value] = [:]
+    public private(set) var computed: [AnswerPath: Value] = [:]
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
@@ -94,7 +94,7 @@ public struct Interview: Sendable {
             warnings.append("\(prompt.key): \(pending.message)")
             return accept(.answer(pending.value), at: prompt, elapsedMs: elapsedMs)
         }
-        if trimmed.isEmpty, let previous = remembered[prompt.key.description] {
+        if trimmed.isEmpty, let previous = remembered[prompt.key] {
             return record(previous, at: prompt, elapsedMs: elapsedMs)
         }
         if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
@@ -130,7 +130,7 @@ public struct Interview: Sendable {
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
         stepIndex[last.key] = nil
-        remembered[last.key.description] = last.outcome
+        remembered[last.key] = last.outcome
         pendingSoft = nil
         state = walk()
         return .back
@@ -175,7 +175,7 @@ public struct Interview: Sendable {
         let key = prompt.key.description
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
-        remembered[key] = nil
+        remembered[prompt.key] = nil
         durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
         state = walk(resume: true)
         return .accepted
@@ -232,7 +232,7 @@ public struct Interview: Sendable {
             stopPath = path
             let prompt = makePrompt(key, q, bindings, order: position, section: section)
             if q.shuffle && !key.isOtherText {
-                optionOrders[AnswerPath(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
+                optionOrders[AnswerPath(question: key.question, loop: key.loop)] = prompt.options.map(\.value)
             }
             return .asking(prompt)
         case .end(let e)?:
@@ -295,7 +295,7 @@ public struct Interview: Sendable {
             case .compute(let c):
                 if let expr = c.value.expr {
                     let env = environment(bindings)
-                    computed[AnswerPath(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+                    computed[AnswerPath(question: c.id, loop: bindings.map(\.value))] = Evaluator.evaluate(expr, in: env)
                 }
             }
             path.removeLast()
@@ -356,7 +356,7 @@ public struct Interview: Sendable {
         }
         let options = key.isOtherText ? [] : shownOptions(q, key: key)
         var defaultText: String?
-        if let previous = remembered[key.description] { defaultText = typed(previous, q, options: options) }
+        if let previous = remembered[key] { defaultText = typed(previous, q, options: options) }
         let title = section?.title.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) }
         return Prompt(key: key, question: q, text: text, subtext: subtext,
                       help: q.help.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) },
@@ -447,7 +447,7 @@ public struct Interview: Sendable {
     }
 
     /// Restores what a checkpoint holds besides the steps.
-    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [String: StepOutcome]) {
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome]) {
         self.durations = durations
         self.warnings = warnings
         self.remembered = remembered

@@ -45,3 +45,36 @@ public enum StepOutcome: Sendable, Hashable {
         return .null
     }
 }
+
+extension AnswerPath {
+    /// Reads back a `description` (`channel_sat[app]`, `service.speed`, `used_other`) against the checked
+    /// questionnaire, which says which ids exist and which option each loop key stands for; nil when the text
+    /// names no prompt of it.
+    public init?(parsing text: String, in checked: CheckedQuestionnaire) {
+        var head = Substring(text)
+        var row: String?
+        if let dot = head.lastIndex(of: "."), !head[dot...].contains("]") {
+            row = String(head[head.index(after: dot)...])
+            head = head[..<dot]
+        }
+        var keys: [String] = []
+        while head.last == "]", let open = head.lastIndex(of: "[") {
+            keys.insert(String(head[head.index(after: open)..<head.index(before: head.endIndex)]), at: 0)
+            head = head[..<open]
+        }
+        var id = String(head)
+        var isOther = false
+        if checked.table.question(id) == nil, id.hasSuffix("_other"), checked.table.question(String(id.dropLast(6)))?.other == true {
+            id = String(id.dropLast(6))
+            isOther = true
+        }
+        guard let symbol = checked.table.symbols[id], keys.count == symbol.loops.count else { return nil }
+        var loop: [OptionValue] = []
+        for (section, key) in zip(symbol.loops, keys) {
+            guard let name = checked.loopQuestion[section],
+                  let option = checked.rule(name)?.options.first(where: { $0.value.description == key }) else { return nil }
+            loop.append(option.value)
+        }
+        self.init(question: id, loop: loop, row: row, isOtherText: isOther)
+    }
+}

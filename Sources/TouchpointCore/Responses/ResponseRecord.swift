@@ -6,13 +6,12 @@ public struct InterviewContext: Sendable, Hashable {
     public var questionnaireSHA256: String
     public var respondent: String?
     public var interviewer: String?
-    /// `interactive` or `headless`.
-    public var mode: String
+    public var mode: InterviewMode
     public var startedAt: String
     public var completedAt: String?
 
     public init(responseID: String, questionnaireSHA256: String, respondent: String? = nil, interviewer: String? = nil,
-                mode: String, startedAt: String, completedAt: String? = nil) {
+                mode: InterviewMode, startedAt: String, completedAt: String? = nil) {
         self.responseID = responseID
         self.questionnaireSHA256 = questionnaireSHA256
         self.respondent = respondent
@@ -23,88 +22,79 @@ public struct InterviewContext: Sendable, Hashable {
     }
 }
 
+/// One finished interview as it is stored: one JSON line under `responses/` (SPEC section 5).
+///
+/// Typed throughout: answers and missing reasons are the recorded steps, each at its `AnswerPath` (question,
+/// loop options, grid row, `other` text), in interview order; the JSON objects keyed by question id, option
+/// value and row id exist only in the written line (`encoded()`), so no command parses `channel_sat[app]`
+/// back into its parts.
+public struct ResponseRecord: Sendable, Hashable {
+    /// One recorded prompt: where it was and what was recorded there.
+    public struct Entry: Sendable, Hashable {
+        public var path: AnswerPath
+        public var outcome: StepOutcome
+    }
+
+    /// One compute's value, at its loop options.
+    public struct ComputedValue: Sendable, Hashable {
+        public var path: AnswerPath
+        public var value: Value
+    }
+
+    public var questionnaire: String
+    public var version: String?
+    public var context: InterviewContext
+    public var status: EndStatus
+    public var language: String?
+    /// Meta values by key.
+    public var meta: [String: Value]
+    /// Answers, missing reasons and notes seen, in interview order.
+    public var entries: [Entry]
+    /// Computes on the path, in interview order.
+    public var computed: [ComputedValue]
+    /// The prompts on the path once each (a grid once, an `other` text not at all), in order.
+    public var path: [AnswerPath]
+    /// Milliseconds per question id, for the questions asked.
+    public var durations: [String: Int]
+    /// Shown option orders of shuffled questions, by prompt (loop options included, no row).
+    public var optionOrder: [AnswerPath: [OptionValue]]
+    /// Soft checks the respondent confirmed, as `prompt: message`.
+    public var warnings: [String]
+}
+
 extension Interview {
-    /// The response record of a finished interview, keys in the order of SPEC section 5.
-    public func record(_ context: InterviewContext) -> JSONValue {
+    /// The response record of a finished interview.
+    public func record(_ context: InterviewContext) -> ResponseRecord {
         let status: EndStatus
         if case .finished(let s, _) = state { status = s } else { status = .complete }
-        var object = JSONObject()
-        object["questionnaire"] = .string(questionnaire.id)
-        object["version"] = questionnaire.version.map(JSONValue.string) ?? .null
-        object["questionnaire_sha256"] = .string(context.questionnaireSHA256)
-        object["response_id"] = .string(context.responseID)
-        object["status"] = .string(status.rawValue)
-        object["respondent"] = context.respondent.map(JSONValue.string) ?? .null
-        object["interviewer"] = context.interviewer.map(JSONValue.string) ?? .null
-        object["mode"] = .string(context.mode)
-        object["language"] = language.isEmpty ? .null : .string(language)
-        object["started_at"] = .string(context.startedAt)
-        object["completed_at"] = context.completedAt.map(JSONValue.string) ?? .null
-        object["meta"] = .object(JSONObject(meta.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.json) }))
-        let (answers, missing) = answerObjects()
-        object["answers"] = .object(answers)
-        object["missing"] = .object(missing)
-        object["computed"] = .object(computedObject())
-        object["path"] = .array(pathKeys().map(JSONValue.string))
-        let asked = Set(steps.map(\.key.question))
-        object["durations_ms"] = .object(JSONObject(durations.filter { asked.contains($0.key) }.sorted { $0.key < $1.key }
-            .map { (key: $0.key, value: .number(Double($0.value))) }))
-        let shown = Set(steps.map { AnswerPath(question: $0.key.question, loop: $0.key.loop).description })
-        object["option_order"] = .object(JSONObject(optionOrders.filter { shown.contains($0.key) }.sorted { $0.key < $1.key }
-            .map { (key: $0.key, value: .array($0.value.map(\.json))) }))
-        object["warnings"] = .array(warnings.map(JSONValue.string))
-        return .object(object)
-    }
-
-    /// The prompts on the path, once each, in order (`channel_sat[app]`; a grid once, by its id).
-    public func pathKeys() -> [String] {
-        var seen = Set<String>()
-        var keys: [String] = []
-        for step in steps where !step.key.isOtherText {
-            let key = AnswerPath(question: step.key.question, loop: step.key.loop).description
-            if seen.insert(key).inserted { keys.append(key) }
-        }
-        return keys
-    }
-
-    /// `answers` and `missing` objects: plain values, loop answers keyed by option, grids by row.
-    func answerObjects() -> (JSONObject, JSONObject) {
-        var answers = JSONObject()
-        var missing = JSONObject()
+        var path: [AnswerPath] = []
+        var onPath = Set<AnswerPath>()
+        var asked = Set<String>()
         for step in steps {
-            let key = step.key
-            let name = key.isOtherText ? key.question + "_other" : key.question
-            var path = key.loop.map(\.description)
-            if let row = key.row { path.append(row) }
-            switch step.outcome {
-            case .answer(let value): Interview.insert(value.json, at: [name] + path, into: &answers)
-            case .missing(let reason): Interview.insert(.string(reason.rawValue), at: [name] + path, into: &missing)
-            case .seen: break
-            }
+            asked.insert(step.key.question)
+            guard !step.key.isOtherText else { continue }
+            let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
+            if onPath.insert(prompt).inserted { path.append(prompt) }
         }
-        return (answers, missing)
-    }
-
-    func computedObject() -> JSONObject {
-        var object = JSONObject()
+        var computedValues: [ResponseRecord.ComputedValue] = []
         for id in computeIDs {
-            for (key, value) in computed.sorted(by: { $0.key < $1.key }) where key == id || key.hasPrefix(id + "[") {
-                let loop = key.dropFirst(id.count).split(separator: "]").map { String($0.dropFirst()) }
-                Interview.insert(value.json, at: [id] + loop, into: &object)
+            for (key, value) in computed where key.question == id {
+                computedValues.append(ResponseRecord.ComputedValue(path: key, value: value))
             }
         }
-        return object
-    }
-
-    static func insert(_ value: JSONValue, at path: [String], into object: inout JSONObject) {
-        guard let head = path.first else { return }
-        if path.count == 1 {
-            object[head] = value
-            return
+        // Loop iterations of one compute in option-text order, as records have always listed them.
+        computedValues.sort { a, b in
+            a.path.question == b.path.question ? a.path.description < b.path.description
+                : (computeIDs.firstIndex(of: a.path.question) ?? 0) < (computeIDs.firstIndex(of: b.path.question) ?? 0)
         }
-        var inner = object[head]?.objectValue ?? JSONObject()
-        insert(value, at: Array(path.dropFirst()), into: &inner)
-        object[head] = .object(inner)
+        return ResponseRecord(
+            questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
+            language: language.isEmpty ? nil : language, meta: meta,
+            entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
+            computed: computedValues, path: path,
+            durations: durations.filter { asked.contains($0.key) },
+            optionOrder: optionOrders.filter { onPath.contains($0.key) },
+            warnings: warnings)
     }
 }
 

@@ -71,7 +71,7 @@ public struct Simulator: Sendable {
             var names = Set(interview.steps.map(\.key.question))
             for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
             if let end = interview.endedAt, let name = endNames[end] { names.insert(name) }
-            for key in interview.computed.keys { names.insert(String(key.prefix { $0 != "[" })) }
+            for key in interview.computed.keys { names.insert(key.question) }
             for n in names { report.reached[n, default: 0] += 1 }
             report.pathLengths.append(Set(interview.steps.filter { $0.outcome != .seen }.map { AnswerPath(question: $0.key.question, loop: $0.key.loop).description }).count)
             report.seconds.append(seconds)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint simulate FILE`: random valid respondents; routing coverage, path lengths and effort.
 struct SimulateCommand: ParsableCommand {
@@ -45,8 +46,8 @@ struct SimulateCommand: ParsableCommand {
             guard out != nil else { return }
             index += 1
             let context = InterviewContext(responseID: responseID, questionnaireSHA256: sha, respondent: "S\(index)",
-                                           mode: "headless", startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
-            JSONWriter().write(interview.record(context), to: &lines)
+                                           mode: .headless, startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
+            interview.record(context).write(to: &lines)
             lines.append(0x0A)
         }
         if let out {

@@ -33,12 +33,12 @@ struct ConsistencyPropertyTests {
             return
         }
         let context = { (id: String) in
-            InterviewContext(responseID: id, questionnaireSHA256: "x", respondent: nil, mode: "headless",
+            InterviewContext(responseID: id, questionnaireSHA256: "x", respondent: nil, mode: .headless,
                              startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
         }
         var simulated: [(interview: Interview, record: JSONValue)] = []
         let simulation = Simulator(checked).run(count: Self.respondents, seed: seed) { interview, id in
-            simulated.append((interview, interview.record(context(id))))
+            simulated.append((interview, interview.record(context(id)).json))
         }
         #expect(simulation.stuck == 0, "seed \(seed): \(simulation.stuck) simulated respondents found no acceptable answer\n\(yaml)")
 
@@ -61,7 +61,7 @@ struct ConsistencyPropertyTests {
                 Issue.record("\(label): the record does not replay: \(error.message)\n\(JSONWriter().string(record))\n\(yaml)")
                 continue
             }
-            guard Self.expectSame(replayed.record(context("r")), record, label, yaml) else { return }
+            guard Self.expectSame(replayed.record(context("r")).json, record, label, yaml) else { return }
 
             // 3. Typing the same answers at the prompt gives the same record.
             var typed = Interview(checked, meta: original.meta, seed: original.seed)
@@ -77,7 +77,7 @@ struct ConsistencyPropertyTests {
                     return
                 }
             }
-            guard Self.expectSame(typed.record(context("r")), record, label + " (typed)", yaml) else { return }
+            guard Self.expectSame(typed.record(context("r")).json, record, label + " (typed)", yaml) else { return }
         }
     }
 

@@ -68,7 +68,7 @@ struct InterviewTests {
         #expect(i.prompt?.defaultText == "3")
         #expect(i.submit("10") == .accepted)
         #expect(i.isFinished)
-        let record = i.record(InterviewContext(responseID: "r", questionnaireSHA256: "x", mode: "headless", startedAt: "t"))
+        let record = i.record(InterviewContext(responseID: "r", questionnaireSHA256: "x", mode: .headless, startedAt: "t")).json
         #expect(record["answers"]?["reason"] == nil)
         #expect(record["path"] == .array(["solved", "used", "recommend"]))
         #expect(record["computed"]?["promoter"] == .bool(true))
@@ -109,7 +109,7 @@ struct InterviewTests {
     @Test func checkpointRestoresTheSameStateAndOrder() throws {
         var i = try start()
         _ = i.submit("y"); _ = i.submit("app store"); _ = i.submit("5")
-        let context = InterviewContext(responseID: "r1", questionnaireSHA256: "abc", mode: "interactive", startedAt: "t")
+        let context = InterviewContext(responseID: "r1", questionnaireSHA256: "abc", mode: .interactive, startedAt: "t")
         let json = Checkpoint.json(i, context: context, file: "f.yaml")
         let report = Validator.validate(Array(Self.yaml.utf8))
         let (restored, restoredContext) = try Checkpoint.restore(json, checked: try #require(report.checked), sha256: "abc")
