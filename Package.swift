@@ -49,6 +49,6 @@ let package = Package(
         .executableTarget(name: "FuzzResponses", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzResponses"),
         .executableTarget(name: "FuzzPattern", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzPattern"),
         // What the interop checks (Tests/interop/checks/) ask the core: pattern matches and display widths.
-        .executableTarget(name: "TouchpointProbe", dependencies: ["TouchpointCore"], path: "Tests/interop/Probe"),
+        .executableTarget(name: "TouchpointProbe", dependencies: ["TouchpointCore", "TouchpointTerminal"], path: "Tests/interop/Probe"),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 // The interop checks' window into the core: reads JSON lines on standard input, writes one answer a line.
 //   TouchpointProbe pattern   each line ["PATTERN", "TEXT"]  ->  1 (whole text matches), 0 (no match), E (refused)

@@ -12,10 +12,10 @@ public enum ValidateHarness {
         guard !report.hasErrors, let checked = report.checked else { return }
         if let effort = report.effort { _ = effort.summary }
         _ = ScriptRenderer(checked).render()
-        let context = InterviewContext(responseID: "fuzz", questionnaireSHA256: "0", respondent: "F", mode: "headless",
+        let context = InterviewContext(responseID: "fuzz", questionnaireSHA256: "0", respondent: "F", mode: .headless,
                                        startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
         _ = Simulator(checked).run(count: 2, seed: 1) { interview, _ in
-            let line = JSONWriter().string(interview.record(context))
+            let line = interview.record(context).encoded()
             do { _ = try JSONParser().parse(line) } catch { FuzzFinding.fail("a simulated record does not parse: \(error)") }
         }
         _ = try? ScoreEngine(checked).report()
