@@ -144,3 +144,16 @@ import Foundation
         #expect(try #require(totals.effectiveSize) == plain)
     }
 }
+
+/// Simulating nested loops over big selections stops early instead of asking billions of questions.
+@Suite struct SimulatorBoundTests {
+    @Test func nineteenNestedLoopsAreCutShortAndTheSimulationStops() throws {
+        let report = Validator.validate(Array(FileNumberRobustnessTests.nestedLoops(depth: 19, options: 10, min: nil).utf8))
+        let checked = try #require(report.checked)
+        let run = Simulator(checked).run(count: 1000, seed: 1)
+        // The work is bounded: at most maxCutShort respondents answer maxPromptsPerRespondent prompts each.
+        #expect(run.cutShort == Simulator.maxCutShort)
+        #expect(run.respondents < 1000)
+        #expect(run.respondents == run.cutShort + run.statuses.values.reduce(0, +) + run.stuck)
+    }
+}
