@@ -1,5 +1,5 @@
 import Testing
-@testable import TouchpointCore
+@testable import TouchpointJSON
 
 /// Every way into the JSON parser (the tree, the fast check, the object reader with and without selected
 /// keys) accepts and rejects the same lines, whatever sits before or after an escape.

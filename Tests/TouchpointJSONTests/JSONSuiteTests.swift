@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TouchpointCore
+@testable import TouchpointJSON
 
 /// The JSON parser against the accept (y) and reject (n) classes of JSONTestSuite, as written afresh in
 /// `Fixtures/json-suite/cases.tsv` (by its `make_cases.py`): every path must accept each y case and reject
@@ -14,7 +14,7 @@ import Testing
     }
 
     static let cases: [Case] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/json-suite/cases.tsv")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { line in
