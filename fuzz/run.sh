@@ -34,7 +34,7 @@ mkdir -p "$scratch"
 "${build[@]}" >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; echo "fuzz: build failed" >&2; exit 2; }
 binary="$scratch/$config/$product"
 
-# Seeds: one input a file, from the fixtures.
+# Seeds: one input a file, from the fixtures (input through < <(...), never a pipe into seed, so the count survives).
 seeds="$scratch/seeds/$target"
 rm -rf "$seeds"; mkdir -p "$seeds" "$scratch/corpus/$target" "$scratch/findings/$target" "fuzz/corpus/$target"
 n=0
@@ -45,18 +45,18 @@ case "$target" in
     for f in $(fixtures_yaml); do seed < "$f"; done ;;
   expressions)
     for f in $(fixtures_yaml); do
-      sed -nE 's/^ *-? *(when|rule|value|if): *//p' "$f" | sed -E 's/^"(.*)"$/\1/; s/\}+$//' | while IFS= read -r e; do
-        printf '%s' "$e" | seed
-      done
+      while IFS= read -r e; do seed < <(printf '%s' "$e"); done \
+        < <(sed -nE 's/^ *-? *(when|rule|value|if): *//p' "$f" | sed -E 's/^"(.*)"$/\1/; s/\}+$//')
     done ;;
   responses)
     for f in $(find Tests -path '*Fixtures*' -name '*.jsonl' | sort); do
-      head -c "$max_len" "$f" | seed
-      while IFS= read -r line; do printf '%s\n' "$line" | seed; done < <(head -n 20 "$f")
+      seed < <(head -c "$max_len" "$f")
+      while IFS= read -r line; do seed < <(printf '%s\n' "$line"); done < <(head -n 20 "$f")
     done ;;
   pattern)
     for f in $(fixtures_yaml); do
-      sed -nE "s/^ *pattern: *['\"]?([^'\"]*)['\"]? *$/\1/p" "$f" | while IFS= read -r p; do printf '%s\nAB123456' "$p" | seed; done
+      while IFS= read -r p; do seed < <(printf '%s\nAB123456' "$p"); done \
+        < <(sed -nE "s/^ *pattern: *['\"]?([^'\"]*)['\"]? *$/\1/p" "$f")
     done ;;
 esac
 echo "fuzz: $n seed inputs from the fixtures, $(ls fuzz/corpus/$target | wc -l) committed, $(ls $scratch/corpus/$target | wc -l) kept from earlier runs"
