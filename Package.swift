@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["TouchpointCore"],
             exclude: ["Statistics/oracle", "Statistics/vectors.json", "Scoring/oracle", "Fixtures"]
         ),
-        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"]),
+        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"], exclude: ["Fixtures"]),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),
@@ -57,5 +57,15 @@ let package = Package(
             dependencies: ["touchpoint", "TouchpointCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Fuzz targets (docs/robustness.md): fuzz/run.sh builds them with libFuzzer and AddressSanitizer; a plain
+        // build gives programs that replay saved inputs, so they always compile.
+        .target(name: "CFuzzerDriver", path: "fuzz/Sources/CFuzzerDriver"),
+        .target(name: "TouchpointFuzz", dependencies: ["TouchpointCore", "CFuzzerDriver"], path: "fuzz/Sources/TouchpointFuzz"),
+        .executableTarget(name: "FuzzValidate", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzValidate"),
+        .executableTarget(name: "FuzzExpressions", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzExpressions"),
+        .executableTarget(name: "FuzzResponses", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzResponses"),
+        .executableTarget(name: "FuzzPattern", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzPattern"),
+        // What the interop checks (Tests/interop/checks/) ask the core: pattern matches and display widths.
+        .executableTarget(name: "TouchpointProbe", dependencies: ["TouchpointCore", "TouchpointTerminal"], path: "Tests/interop/Probe"),
     ]
 )

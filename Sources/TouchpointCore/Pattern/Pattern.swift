@@ -38,7 +38,8 @@ import Foundation
 /// inline options (`(?i)`), `\b`, `\p{...}`, `\uXXXX`, POSIX classes (`[:alpha:]`), unknown escapes
 /// (`\q`), `{,5}`, a quantifier directly after another (`a**`), and literal `{ } ]` left unescaped.
 /// Limits: at most 1,000 characters, counts up to 1,000, groups nested at most 100 deep, and at most
-/// 10,000 automaton states (about the pattern's length with every `{n,m}` written out).
+/// 2,500 automaton states (about the pattern's length with every `{n,m}` written out), which bounds the work
+/// of matching to 2,500 steps a character of the answer.
 public struct Pattern: Sendable, Hashable {
     /// The pattern as written.
     public let source: String

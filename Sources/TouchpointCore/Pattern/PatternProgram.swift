@@ -6,7 +6,7 @@
 struct PatternProgram: Sendable {
     /// Most states a pattern may compile to; counted repetition multiplies states, so this bounds
     /// both memory and the per-scalar cost of matching.
-    static let maxStates = 10_000
+    static let maxStates = 2_500
 
     /// One state of the automaton. Payloads are plain integers so that reading a state in the
     /// matching loop copies no reference-counted storage.
@@ -38,8 +38,8 @@ struct PatternProgram: Sendable {
         let size = Self.size(of: node) + 1
         if size > Self.maxStates {
             throw PatternError(offset: 0, message: "pattern too large: it needs more than "
-                + "\(PatternParser.grouped(Self.maxStates)) matching states; use smaller counts in {n,m}, "
-                + "or + and * with a max_length limit")
+                + "\(PatternParser.grouped(Self.maxStates)) matching states (matching steps through them for every "
+                + "character of an answer); use smaller counts in {n,m}, or + and * with a max_length limit")
         }
         instructions.reserveCapacity(size)
         emit(node)

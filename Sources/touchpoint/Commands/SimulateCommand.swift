@@ -72,7 +72,11 @@ enum SimulationPrinter {
         var out: [String] = []
         out.append("\(r.respondents) simulated respondents of `\(q.id)`")
         let statuses = r.statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
-        out.append("ended: " + statuses.joined(separator: ", ") + (r.stuck > 0 ? ", stuck \(r.stuck) (no acceptable answer found)" : ""))
+        out.append("ended: " + statuses.joined(separator: ", ") + (r.stuck > 0 ? ", stuck \(r.stuck) (no acceptable answer found)" : "")
+            + (r.cutShort > 0 ? ", cut short \(r.cutShort) (more than \(Simulator.maxPromptsPerRespondent) questions)" : ""))
+        if r.cutShort >= Simulator.maxCutShort {
+            out.append("stopped after \(r.respondents) respondents: \(r.cutShort) were asked more than \(Simulator.maxPromptsPerRespondent) questions; nested loops over big selections make paths this long")
+        }
         out.append("path length (questions): " + summary(r.pathLengths.map(Double.init), unit: ""))
         out.append("estimated duration: " + summary(r.seconds, unit: " s"))
         out.append("")

@@ -68,8 +68,8 @@ struct PatternWorstCaseTests {
     }
 
     @Test func largestAllowedPatternMatchesALongTextWithinTheBound() throws {
-        let p = try Pattern(#"(\w|\d){0,1000}.{0,1000}"#)
-        #expect(match(p, String(repeating: "字", count: 2000)).0)
+        let p = try Pattern(#"(\w|\d){0,60}.{0,1000}"#)
+        #expect(match(p, String(repeating: "字", count: 1060)).0)
         #expect(!match(p, String(repeating: "字", count: Self.long)).0)
     }
 
@@ -77,7 +77,7 @@ struct PatternWorstCaseTests {
         for source in ["((((){1000}){1000}){1000}){1000}", "(((a{0}){1000}){1000}){1000}b", "(((|){9}){9}){9}"] {
             #expect(throws: Never.self) {
                 let p = try Pattern(source)
-                #expect(p.stateCount <= 10_001, "\(source) compiled to \(p.stateCount) states")
+                #expect(p.stateCount <= 2_501, "\(source) compiled to \(p.stateCount) states")
                 #expect(match(p, source.hasSuffix("b") ? "b" : "").0)
                 #expect(!match(p, "a").0)
             }
