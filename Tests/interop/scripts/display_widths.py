@@ -13,7 +13,7 @@ import unicodedata
 
 import wcwidth
 
-VERSION = "15.1.0"
+VERSION = "auto"
 
 
 def policy(cp, ours, theirs):
@@ -24,6 +24,8 @@ def policy(cp, ours, theirs):
         return "conjoining Hangul vowels and finals join the syllable before them"
     if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
         return "bidirectional controls are shown in their visible form (TerminalSanitizer), so text cannot be reordered"
+    if 0x1F3FB <= cp <= 0x1F3FF:
+        return "skin-tone modifiers are drawn inside the emoji they follow, so on their own they add nothing"
     if cat == "Cn" or cat == "Co":
         return "unassigned or private use: no width to agree on"
     return None
