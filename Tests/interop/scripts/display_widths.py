@@ -1,6 +1,6 @@
 """Differential test of touchpoint's display widths against wcwidth (pinned in pip/display_width.txt).
 
-Compares DisplayWidth.of(scalar), asked of TouchpointProbe (argv[1]), with wcwidth.wcwidth(c, "15.1.0") for
+Compares DisplayWidth.of(scalar), asked of TouchpointProbe (argv[1]), with wcwidth.wcwidth(c) at its newest Unicode (the tables' source) for
 every printable code point, and DisplayWidth.of(text) with wcwidth.wcswidth for generated strings of them.
 Where the two differ by design (listed in POLICY below, each with its reason) the difference is allowed;
 any other prints and fails.
