@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct TabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tab")
+}

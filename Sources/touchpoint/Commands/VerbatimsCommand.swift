@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct VerbatimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verbatims")
+}
