@@ -125,6 +125,10 @@ public struct ScoreEngine: Sendable {
         }
         states[0].responses += 1
         if let group { states[group].responses += 1 }
+        states[0].statuses[record.status.rawValue, default: 0] += 1
+        if let group { states[group].statuses[record.status.rawValue, default: 0] += 1 }
+        // SPEC section 6: responses that are not complete are read and counted by status, not scored.
+        guard record.status == .complete else { return }
         let schema = self.schema
         for plan in plans {
             Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
@@ -219,7 +223,7 @@ public struct ScoreEngine: Sendable {
                            overall: overall, groups: groups)
     }
 
-    private func results(_ state: GroupState) -> [ScoreResult] {
+    func results(_ state: GroupState) -> [ScoreResult] {
         let weighted = isWeighted
         return plans.map { plan in
             let slot = plan.slot
