@@ -18,3 +18,8 @@ public enum AnalysisWords {
         }
     }
 }
+
+extension AnalysisWords {
+    /// `Yes` or `No`.
+    public static func yesNo(_ flag: Bool, _ language: String) -> String { flag ? yes(language) : no(language) }
+}

@@ -55,10 +55,10 @@ public struct ResponseReader: Sendable {
                   keepsAllFields: keepsAllFields)
     }
 
-    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool) {
+    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool, extraKeys: [String] = []) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
         // `completed_at` is read only to group by period: building it costs a string per line otherwise.
-        keys = keepsAllFields ? nil : JSONKeySet(RecordChecker.recordKeys.filter { checksTimes || $0 != "completed_at" })
+        keys = keepsAllFields ? nil : JSONKeySet(RecordChecker.recordKeys.filter { checksTimes || $0 != "completed_at" } + extraKeys)
         var strings = JSONStringTable.responseRecord.strings
         strings += schema.questions.keys.sorted()
         strings += schema.computes.keys.sorted()

@@ -16,6 +16,7 @@ struct ScoreCommand: ParsableCommand {
           touchpoint score survey.yaml responses/survey.jsonl
           touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month
           cat *.jsonl | touchpoint score survey.yaml - --weight meta.weight --format json
+          touchpoint score survey.yaml responses.jsonl --by language --compare pairwise --weights w.csv --weight-key respondent
         """
     )
 
@@ -34,6 +35,18 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Weight each response by a meta key (meta.x) or a numeric question; a response without a usable weight is not scored.")
     var weight: String?
 
+    @Option(help: "Weights from a CSV file with the columns KEY,weight (KEY as --weight-key).")
+    var weights: String?
+
+    @Option(name: .customLong("weight-key"), help: "What the weights file's keys are: respondent or response_id.")
+    var weightKey: WeightTable.Key = .respondent
+
+    @Option(help: "With --by, compare each group with the rest of the responses (rest) or with every other group (pairwise).")
+    var compare: ComparisonMode = .rest
+
+    @Option(help: "Language of group labels in the table (json and csv keep the codes).")
+    var lang: String?
+
     @Option(help: "Interval around NPS values: wald or adjusted-wald.")
     var ci: NPSInterval = .wald
 
@@ -48,7 +61,8 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)
-        let options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
+        var options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
+        options.weightTable = try ScoreWeightsFile.load(weights, key: weightKey, alongside: weight)
         var engine: ScoreEngine
         do {
             engine = try ScoreEngine(questionnaire: loaded.questionnaire, table: loaded.table, options: options)
@@ -57,7 +71,7 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let sources = try ScoreSources.resolve(responses)
-        let rejections = ScoreRejectionPrinter(color: Console.colorEnabled(fd: 2, noColorFlag: noColor))
+        let rejections = RejectionDigest(color: Console.colorEnabled(fd: 2, noColorFlag: noColor))
         for source in sources {
             do {
                 try engine.read(source) { rejections.print($0) }
@@ -66,12 +80,19 @@ struct ScoreCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let report = engine.report()
-        rejections.summary(report.responses)
+        let (report, comparisons) = engine.report(comparing: compare)
+        rejections.summary(read: report.responses.read, rejected: report.responses.rejected)
+        let statuses = engine.statusCounts
         let color = Console.colorEnabled(fd: 1, noColorFlag: noColor)
         switch format {
-        case .table: Console.out(ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores).render(report))
-        case .json: Console.out(JSONWriter().string(report.json))
+        case .table:
+            var formatter = ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores)
+            formatter.groupLabel = GroupLabeler(questionnaire: loaded.questionnaire, table: loaded.table, language: lang).label
+            Console.out(ScoreStatusLine.render(report.responses, statuses, color: color))
+            Console.out(formatter.render(report))
+            let differences = ScoreComparisonTable(color: color).render(report, comparisons, mode: compare)
+            if !differences.isEmpty { Console.out(differences) }
+        case .json: Console.out(JSONWriter().string(report.json(statuses: statuses, comparisons: comparisons)))
         case .csv: Console.out(String(ScoreCSVFormatter().render(report).dropLast()))
         }
         throw ExitCode(strict && report.responses.rejected > 0 ? 1 : 0)
@@ -84,4 +105,6 @@ enum ScoreFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension ScorePeriod: ExpressibleByArgument {}
+extension ComparisonMode: ExpressibleByArgument {}
+extension WeightTable.Key: ExpressibleByArgument {}
 extension NPSInterval: ExpressibleByArgument {}

@@ -22,8 +22,12 @@ extension ScoreEngine {
     /// The rest of a group is every other group merged (every scored response falls in exactly one group),
     /// so weighted comparisons use the same weighted totals and Kish sizes as the groups' own estimates.
     public func report(comparing mode: ComparisonMode) -> (report: ScoreReport, comparisons: [GroupComparisons]) {
-        let report = report()
+        var report = report().aligningDrivers()
         guard !dimensions.isEmpty else { return (report, []) }
+        // A group nobody complete fell into (screen-outs without the grouping answer, say) has nothing to show.
+        report.groups = report.groups.filter { group in
+            self.states[groupIndex[group.by.map(\.value)] ?? 0].statuses["complete", default: 0] > 0
+        }
         let order = report.groups.map { group in group.by.map(\.value) }
         let states = order.map { key in self.states[groupIndex[key] ?? 0] }
         let results = states.map { self.results($0) }
