@@ -23,3 +23,19 @@ extension AnalysisWords {
     /// `Yes` or `No`.
     public static func yesNo(_ flag: Bool, _ language: String) -> String { flag ? yes(language) : no(language) }
 }
+
+extension AnalysisWords {
+    /// The heading of the all-responses column.
+    public static func total(_ language: String) -> String { language.hasPrefix("zh") ? "总计" : "Total" }
+}
+
+extension AnalysisWords {
+    /// A missing kind as a table row: `don't know`, `refused`, `skipped`, `not asked`.
+    public static func missingKind(_ kind: String) -> String {
+        switch kind {
+        case "dont_know": "don't know"
+        case "not_asked": "not asked"
+        default: kind
+        }
+    }
+}
