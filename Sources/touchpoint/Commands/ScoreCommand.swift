@@ -63,6 +63,7 @@ struct ScoreCommand: ParsableCommand {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)
         var options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
         options.weightTable = try ScoreWeightsFile.load(weights, key: weightKey, alongside: weight)
+        if options.weightTable != nil { options.weight = weights }
         var engine: ScoreEngine
         do {
             engine = try ScoreEngine(questionnaire: loaded.questionnaire, table: loaded.table, options: options)
