@@ -5,9 +5,9 @@
 public struct AnalysisReader: Sendable {
     private var reader: ResponseReader
 
-    /// A reader for records of `questionnaire`.
-    public init(questionnaire: Questionnaire, table: SymbolTable) {
-        reader = ResponseReader(questionnaire: questionnaire, table: table, checksTimes: false, keepsAllFields: true)
+    /// A reader for records of `checked`.
+    public init(_ checked: CheckedQuestionnaire) {
+        reader = ResponseReader(checked, checksTimes: false, keepsAllFields: true)
     }
 
     /// Lines read, accepted and rejected so far.

@@ -15,7 +15,7 @@ public struct JSONParser: Sendable, Hashable {
     /// Whether an object that names the same key twice is an error (otherwise both members are kept).
     public var rejectsDuplicateKeys: Bool
     /// Strings handed out ready-made instead of built anew. Empty by default: a lookup that seldom hits
-    /// costs more than it saves. For scoring, pass `JSONStringTable.responseRecord.adding(...)` with the
+    /// costs more than it saves. For scoring, pass `RecordKey.stringTable.adding(...)` with the
     /// questionnaire's ids, option values and meta keys: parsing a record then takes about 10% less time.
     public var strings: JSONStringTable
 

@@ -38,14 +38,6 @@ public struct JSONStringTable: Sendable, Hashable {
         }
     }
 
-    /// The keys and fixed values of a response record (SPEC section 5).
-    public static let responseRecord = JSONStringTable([
-        "questionnaire", "version", "questionnaire_sha256", "response_id", "status", "respondent", "interviewer",
-        "mode", "language", "started_at", "completed_at", "meta", "answers", "missing", "computed", "path",
-        "durations_ms", "option_order", "warnings", "complete", "screened_out", "interactive", "headless",
-        "skipped", "dont_know", "refused",
-    ])
-
     /// No strings: every string is built anew.
     public static let empty = JSONStringTable([])
 

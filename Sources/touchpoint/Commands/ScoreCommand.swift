@@ -66,7 +66,7 @@ struct ScoreCommand: ParsableCommand {
         if options.weightTable != nil { options.weight = weights }
         var engine: ScoreEngine
         do {
-            engine = try ScoreEngine(questionnaire: loaded.questionnaire, table: loaded.table, options: options)
+            engine = try ScoreEngine(loaded.checked, options: options)
         } catch {
             Console.error("touchpoint: \(error)")
             throw ExitCode(2)
@@ -89,8 +89,10 @@ struct ScoreCommand: ParsableCommand {
         case .table:
             var formatter = ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores)
             formatter.groupLabel = GroupLabeler(questionnaire: loaded.questionnaire, table: loaded.table, language: lang).label
-            Console.out(ScoreStatusLine.render(report.responses, statuses, color: color))
-            Console.out(formatter.render(report))
+            // The status line goes under the heading line.
+            var rendered = formatter.render(report).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            rendered.insert(ScoreStatusLine.render(report.responses, statuses, color: color), at: min(1, rendered.count))
+            Console.out(rendered.joined(separator: "\n"))
             let differences = ScoreComparisonTable(color: color).render(report, comparisons, mode: compare)
             if !differences.isEmpty { Console.out(differences) }
         case .json: Console.out(JSONWriter().string(report.json(statuses: statuses, comparisons: comparisons)))

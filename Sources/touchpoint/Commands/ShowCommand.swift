@@ -22,8 +22,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, language: lang)
-        let renderer = ScriptRenderer(questionnaire: loaded.questionnaire, table: loaded.table,
-                                      language: lang, effort: loaded.report.effort)
+        let renderer = ScriptRenderer(loaded.checked, language: lang)
         Console.out(renderer.render())
     }
 }

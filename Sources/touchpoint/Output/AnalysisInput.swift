@@ -16,7 +16,7 @@ struct AnalysisInput {
             throw ExitCode(2)
         }
         let sources = try ScoreSources.resolve(responses)
-        var reader = AnalysisReader(questionnaire: loaded.questionnaire, table: loaded.table)
+        var reader = AnalysisReader(loaded.checked)
         let digest = RejectionDigest(color: Console.colorEnabled(fd: 2, noColorFlag: noColor))
         let records: [AnalysisRecord]
         do {

@@ -8,16 +8,13 @@ import TouchpointCore
 /// written.
 struct HeadlessRun {
     let setup: RunSetup
-    let plan: InterviewPlan
 
     init(setup: RunSetup) {
         self.setup = setup
-        self.plan = InterviewPlan(setup.questionnaire)
     }
 
-    static let respondentKeys: Set<String> = ["answers", "missing", "meta", "respondent", "language", "interviewer",
-        "questionnaire", "version", "questionnaire_sha256", "response_id", "status", "mode", "started_at", "completed_at",
-        "computed", "path", "durations_ms", "option_order", "warnings"]
+    /// A respondent is a response record, or the part of one that replays it: any other key is a mistake.
+    static let respondentKeys = Set(RecordKey.allCases.map(\.rawValue))
 
     func run(answersPath: String) -> Int32 {
         var saved = 0, rejected = 0
@@ -101,9 +98,9 @@ struct HeadlessRun {
         }
         var meta = setup.meta
         for (key, value) in o["meta"]?.objectValue ?? JSONObject() {
-            guard let field = setup.loaded.table.meta[key]?.question else { return .failure(Rejected("meta `\(key)` is not declared in the questionnaire")) }
+            guard let rule = setup.loaded.checked.metaRule(key) else { return .failure(Rejected("meta `\(key)` is not declared in the questionnaire")) }
             let v = Value(json: value)
-            if let problem = AnswerParser.validate(v, question: field, language: language) {
+            if let problem = rule.problem(with: v, language: language) {
                 return .failure(Rejected("meta `\(key)`: \(problem.message)"))
             }
             meta[key] = v
@@ -120,19 +117,19 @@ struct HeadlessRun {
         case (.success(let a), .success(let m)): (answers, missing) = (a, m)
         case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
         }
-        var interview = Interview(questionnaire: q, table: setup.loaded.table, language: language, meta: meta, seed: seed,
-                                  plan: plan, rendersText: false)
+        var interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: seed, rendersText: false)
         do {
             try Replay(answers: answers, missing: missing).run(&interview)
         } catch {
             return .failure(Rejected("at `\(error.question)`: \(error.message)"))
         }
         let now = Timestamp.rfc3339(Date())
-        let context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
+        var random = SystemRandomNumberGenerator()
+        let context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: o["respondent"]?.stringValue ?? setup.respondent,
                                        interviewer: o["interviewer"]?.stringValue ?? setup.interviewer,
-                                       mode: "headless", startedAt: now, completedAt: now)
-        return .success(JSONWriter().line(interview.record(context)))
+                                       mode: .headless, startedAt: now, completedAt: now)
+        return .success(interview.record(context).line())
     }
 }
 

@@ -38,10 +38,11 @@ final class InterviewSession {
         } else {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
-            interview = Interview(questionnaire: q, table: setup.loaded.table, language: language, meta: meta, seed: setup.seed)
-            context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
+            interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
+            var random = SystemRandomNumberGenerator()
+            context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
-                                       mode: "interactive", startedAt: Timestamp.rfc3339(Date()))
+                                       mode: .interactive, startedAt: Timestamp.rfc3339(Date()))
             if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
             if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
             say("")
@@ -99,7 +100,7 @@ final class InterviewSession {
     private func finish(_ interview: Interview, _ context: InterviewContext) -> Int32 {
         var done = context
         done.completedAt = Timestamp.rfc3339(Date())
-        let line = JSONWriter().line(interview.record(done))
+        let line = interview.record(done).line()
         do {
             try setup.store.appendResponse(line: line, checkpointID: context.responseID)
         } catch {
@@ -156,7 +157,8 @@ final class InterviewSession {
                     Console.error("touchpoint: stopped before the interview began; nothing was saved")
                     return nil
                 case .line(let line):
-                    switch AnswerParser.parse(line, question: fq, shown: options, language: language) {
+                    switch AnswerParser.parse(line, rule: setup.loaded.checked.metaRule(field.key) ?? AnswerRule(fq),
+                                              shown: options, language: language) {
                     case .success(let v):
                         meta[field.key] = v
                     case .failure(let problem):

@@ -81,7 +81,7 @@ struct ResumePicker {
 
     private func restore(_ json: JSONValue, id: String) -> (Interview, InterviewContext)? {
         do {
-            return try Checkpoint.restore(json, questionnaire: setup.questionnaire, table: setup.loaded.table, sha256: setup.sha256)
+            return try Checkpoint.restore(json, checked: setup.loaded.checked, sha256: setup.sha256)
         } catch {
             Console.error("touchpoint: cannot resume \(id): \(error.message)")
             return nil

@@ -33,11 +33,11 @@ final class ResponseSchema: Sendable {
         /// when no score reads it.
         let slot: Int
 
-        init(question: Question, loops: [LoopLevel], slot: Int) {
-            self.question = question
+        init(rule: AnswerRule, loops: [LoopLevel], slot: Int) {
+            self.question = rule.question
             self.loops = loops
-            self.rows = StringLookup(question.rows.map(\.id))
-            self.rule = AnswerRule(question)
+            self.rows = StringLookup(rule.question.rows.map(\.id))
+            self.rule = rule
             self.slot = slot
         }
     }
@@ -70,8 +70,9 @@ final class ResponseSchema: Sendable {
         }
     }
 
-    let questionnaire: Questionnaire
-    let table: SymbolTable
+    let checked: CheckedQuestionnaire
+    var questionnaire: Questionnaire { checked.questionnaire }
+    var table: SymbolTable { checked.table }
     let questions: [String: QuestionEntry]
     /// `questions` again, for the lookup of every answer of every line.
     private let questionLookup: StringLookup<QuestionEntry>
@@ -86,15 +87,11 @@ final class ResponseSchema: Sendable {
     /// How many values `CheckedResponse.values` holds.
     let slotCount: Int
 
-    init(questionnaire: Questionnaire, table: SymbolTable, slots: Slots = Slots()) {
-        self.questionnaire = questionnaire
-        self.table = table
-        var loopQuestion: [String: String] = [:]
-        for flow in FlowItem.flatten(questionnaire.items) {
-            if case .section(let section) = flow.item, let name = section.forEach { loopQuestion[section.id] = name }
-        }
+    init(_ checked: CheckedQuestionnaire, slots: Slots = Slots()) {
+        self.checked = checked
+        let table = checked.table, questionnaire = checked.questionnaire
         var levels: [String: LoopLevel] = [:]
-        for (section, name) in loopQuestion {
+        for (section, name) in checked.loopQuestion {
             let options = table.question(name)?.allOptions.map(\.value.description) ?? []
             levels[section] = LoopLevel(section: section, question: name, orderedKeys: options)
         }
@@ -104,8 +101,8 @@ final class ResponseSchema: Sendable {
         for (id, symbol) in table.symbols {
             switch symbol.kind {
             case .question:
-                guard let question = symbol.question else { continue }
-                questions[id] = QuestionEntry(question: question, loops: loops(symbol.loops), slot: slots.answers[id] ?? -1)
+                guard let rule = checked.rule(id) else { continue }
+                questions[id] = QuestionEntry(rule: rule, loops: loops(symbol.loops), slot: slots.answers[id] ?? -1)
             case .compute:
                 computes[id] = loops(symbol.loops)
             case .section, .meta:
@@ -117,7 +114,8 @@ final class ResponseSchema: Sendable {
         self.computes = computes
         var meta: [String: QuestionEntry] = [:]
         for field in questionnaire.meta {
-            meta[field.key] = QuestionEntry(question: field.question, loops: [], slot: slots.meta[field.key] ?? -1)
+            meta[field.key] = QuestionEntry(rule: checked.metaRule(field.key) ?? AnswerRule(field.question), loops: [],
+                                            slot: slots.meta[field.key] ?? -1)
         }
         self.meta = meta
         metaLookup = StringLookup(meta.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })

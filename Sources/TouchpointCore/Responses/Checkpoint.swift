@@ -22,7 +22,7 @@ public enum Checkpoint {
         o["response_id"] = .string(context.responseID)
         o["respondent"] = context.respondent.map(JSONValue.string) ?? .null
         o["interviewer"] = context.interviewer.map(JSONValue.string) ?? .null
-        o["mode"] = .string(context.mode)
+        o["mode"] = .string(context.mode.rawValue)
         o["language"] = .string(interview.language)
         o["started_at"] = .string(context.startedAt)
         o["seed"] = .string(String(interview.seed))
@@ -30,9 +30,10 @@ public enum Checkpoint {
         o["steps"] = .array(interview.steps.map { step in
             .object(JSONObject([(key: "key", value: .string(step.key.description))] + [outcomeMember(step.outcome)]))
         })
-        o["remembered"] = .object(JSONObject(interview.remembered.sorted { $0.key < $1.key }.map { key, outcome in
-            (key: key, value: .object(JSONObject([outcomeMember(outcome)])))
-        }))
+        o["remembered"] = .object(JSONObject(interview.remembered.map { (key: $0.key.description, value: $0.value) }
+            .sorted { $0.key < $1.key }.map { key, outcome in
+                (key: key, value: .object(JSONObject([outcomeMember(outcome)])))
+            }))
         o["durations_ms"] = .object(JSONObject(interview.durations.sorted { $0.key < $1.key }.map { (key: $0.key, value: .number(Double($0.value))) }))
         o["warnings"] = .array(interview.warnings.map(JSONValue.string))
         o["progress"] = .number(Double(interview.steps.count))
@@ -55,7 +56,7 @@ public enum Checkpoint {
     }
 
     /// Rebuilds an interview from a checkpoint of the same questionnaire file.
-    public static func restore(_ json: JSONValue, questionnaire: Questionnaire, table: SymbolTable,
+    public static func restore(_ json: JSONValue, checked: CheckedQuestionnaire,
                                sha256: String) throws(Problem) -> (Interview, InterviewContext) {
         guard let o = json.objectValue, o["format"]?.stringValue == format else {
             throw Problem(message: "this is not a touchpoint checkpoint (or one written by a newer version)")
@@ -69,8 +70,7 @@ public enum Checkpoint {
         }
         var meta: [String: Value] = [:]
         for (k, v) in o["meta"]?.objectValue ?? JSONObject() { meta[k] = Value(json: v) }
-        var interview = Interview(questionnaire: questionnaire, table: table, language: o["language"]?.stringValue,
-                                  meta: meta, seed: seed)
+        var interview = Interview(checked, language: o["language"]?.stringValue, meta: meta, seed: seed)
         for (index, step) in steps.enumerated() {
             guard let s = step.objectValue, let key = s["key"]?.stringValue, let outcome = outcome(s) else {
                 throw Problem(message: "step \(index + 1) of the checkpoint is damaged")
@@ -81,12 +81,14 @@ public enum Checkpoint {
         }
         var durations: [String: Int] = [:]
         for (k, v) in o["durations_ms"]?.objectValue ?? JSONObject() { durations[k] = v.intValue ?? 0 }
-        var remembered: [String: StepOutcome] = [:]
-        for (k, v) in o["remembered"]?.objectValue ?? JSONObject() { if let obj = v.objectValue, let r = outcome(obj) { remembered[k] = r } }
+        var remembered: [AnswerPath: StepOutcome] = [:]
+        for (k, v) in o["remembered"]?.objectValue ?? JSONObject() {
+            if let path = AnswerPath(parsing: k, in: checked), let obj = v.objectValue, let r = outcome(obj) { remembered[path] = r }
+        }
         let warnings = (o["warnings"]?.arrayValue ?? []).compactMap(\.stringValue)
         interview.restoreExtras(durations: durations, warnings: warnings, remembered: remembered)
         let context = InterviewContext(responseID: id, questionnaireSHA256: sha256, respondent: o["respondent"]?.stringValue,
-                                       interviewer: o["interviewer"]?.stringValue, mode: o["mode"]?.stringValue ?? "interactive",
+                                       interviewer: o["interviewer"]?.stringValue, mode: o["mode"]?.stringValue.flatMap(InterviewMode.init(rawValue:)) ?? .interactive,
                                        startedAt: started)
         return (interview, context)
     }

@@ -5,8 +5,7 @@
 /// required answers that are missing, answers that fail `checks:`; and it recomputes what the record
 /// stores, so a `status` or `computed` value that the answers do not give is reported too.
 public struct ResponseVerifier: Sendable {
-    let questionnaire: Questionnaire
-    let table: SymbolTable
+    let checked: CheckedQuestionnaire
     private var reader: ResponseReader
     private let expectedSHA256: String?
     /// Valid records whose `questionnaire_sha256` is not that of the questionnaire file given: collected
@@ -14,11 +13,10 @@ public struct ResponseVerifier: Sendable {
     public private(set) var otherVersions = 0
 
     /// A verifier for records of `questionnaire`; `sha256` is the hex digest of its file, if known.
-    public init(questionnaire: Questionnaire, table: SymbolTable, sha256: String? = nil) {
-        self.questionnaire = questionnaire
-        self.table = table
+    public init(_ checked: CheckedQuestionnaire, sha256: String? = nil) {
+        self.checked = checked
         expectedSHA256 = sha256
-        reader = ResponseReader(questionnaire: questionnaire, table: table, checksTimes: true, keepsAllFields: true)
+        reader = ResponseReader(checked, checksTimes: true, keepsAllFields: true)
     }
 
     /// Lines read, valid and with problems so far.
@@ -27,7 +25,7 @@ public struct ResponseVerifier: Sendable {
     /// Checks every line of `source`, reporting each line with a problem to `onProblem` as it is met.
     public mutating func verify(_ source: ResponseSource, onProblem: (LineRejection) -> Void) throws(JSONLinesError) {
         var reader = self.reader
-        self.reader = ResponseReader(questionnaire: questionnaire, table: table)
+        self.reader = ResponseReader(checked)
         defer { self.reader = reader }
         try reader.read(source, accept: { record throws(LineProblem) in try self.replay(record) }, reject: onProblem)
     }
@@ -40,7 +38,7 @@ public struct ResponseVerifier: Sendable {
         for (key, value) in record.answers { answers[key] = Value(json: value) }
         var missing: [String: Value] = [:]
         for (key, value) in record.missing { missing[key] = Value(json: value) }
-        var interview = Interview(questionnaire: questionnaire, table: table, language: record.language, meta: meta)
+        var interview = Interview(checked, language: record.language, meta: meta, rendersText: false)
         do {
             try Replay(answers: answers, missing: missing).run(&interview)
         } catch {
@@ -50,7 +48,8 @@ public struct ResponseVerifier: Sendable {
             throw LineProblem(.inconsistent, "`status` is \"\(record.status.rawValue)\", but the answers end the interview as \"\(status.rawValue)\"")
         }
         let stored = Value(json: .object(record.computed))
-        let replayed = interview.computedObject()
+        let replayed = interview.record(InterviewContext(responseID: "", questionnaireSHA256: "", mode: .headless, startedAt: ""))
+            .json["computed"]?.objectValue ?? JSONObject()
         if stored != Value(json: .object(replayed)) {
             let differing = replayed.keys.first { Value(json: record.computed[$0] ?? .null) != Value(json: replayed[$0] ?? .null) }
                 ?? record.computed.keys.first { replayed[$0] == nil }

@@ -50,16 +50,16 @@ public struct ResponseReader: Sendable {
     /// it, and without `keepsAllFields`, `completed_at` is not read at all.
     /// `keepsAllFields` builds every field of a record (for `verify`); otherwise only the fields that
     /// checking and scoring read are built, which is much faster.
-    public init(questionnaire: Questionnaire, table: SymbolTable, checksTimes: Bool = false, keepsAllFields: Bool = false) {
-        self.init(schema: ResponseSchema(questionnaire: questionnaire, table: table), checksTimes: checksTimes,
+    public init(_ checked: CheckedQuestionnaire, checksTimes: Bool = false, keepsAllFields: Bool = false) {
+        self.init(schema: ResponseSchema(checked), checksTimes: checksTimes,
                   keepsAllFields: keepsAllFields)
     }
 
     init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool, extraKeys: [String] = []) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
         // `completed_at` is read only to group by period: building it costs a string per line otherwise.
-        keys = keepsAllFields ? nil : JSONKeySet(RecordChecker.recordKeys.filter { checksTimes || $0 != "completed_at" } + extraKeys)
-        var strings = JSONStringTable.responseRecord.strings
+        keys = keepsAllFields ? nil : JSONKeySet(RecordKey.checked.filter { checksTimes || $0 != .completedAt }.map(\.rawValue) + extraKeys)
+        var strings = RecordKey.stringTable.strings
         strings += schema.questions.keys.sorted()
         strings += schema.computes.keys.sorted()
         strings += schema.meta.keys.sorted()

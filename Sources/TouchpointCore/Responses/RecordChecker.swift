@@ -10,9 +10,6 @@ struct RecordChecker: Sendable {
     /// Whether `completed_at` must be an RFC 3339 time (for `--period`, and in `verify`).
     var checksTimes: Bool
 
-    /// The keys of a record that checking and scoring read; the others are skipped unbuilt.
-    static let recordKeys = ["questionnaire", "response_id", "status", "language", "completed_at", "meta", "answers",
-                             "missing", "computed"]
 
     init(schema: ResponseSchema, checksTimes: Bool) {
         self.schema = schema
