@@ -2,6 +2,7 @@
 # touchpoint export, read back by pyreadstat, pandas and PSPP (Debian's pspp): every value, value label,
 # variable label, measurement level and missing code of every column must agree with what the response
 # records say (derived independently in export_check.py from the JSON lines and the codebook's `source`).
+# Then the docs/analysis.md recipes (DuckDB with an explicit schema, Parquet, pandas dtype=False) run as written.
 # Data: the bundled questionnaires and the all_types fixture, simulated, plus hand-made records with Chinese,
 # very long text, formula-like text and every kind of missing.
 set -euo pipefail
@@ -22,4 +23,6 @@ for q in questionnaires/*.yaml Tests/TouchpointCLITests/Fixtures/all_types.yaml;
     "$PYTHON" "$here/export_check.py" compare "$WORK/$name.jsonl" "$base"
   done
 done
+# The docs/analysis.md recipes, on the customer-journey data and its English CSV export.
+"$PYTHON" "$here/export_recipes.py" "$WORK/customer_journey.jsonl" "$WORK/customer_journey-en.csv"
 echo "export: every value, label and missing code agrees in pyreadstat, pandas and PSPP"
