@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint score FILE RESPONSES...`: CX metrics from collected responses (SPEC section 6).
 struct ScoreCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint show FILE`: the questionnaire as a readable Markdown script and codebook.
 struct ShowCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint simulate FILE`: random valid respondents; routing coverage, path lengths and effort.
 struct SimulateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint test FILE...`: run the `tests:` cases of questionnaires.
 struct TestCommand: ParsableCommand {

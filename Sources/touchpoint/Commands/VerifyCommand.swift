@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint verify FILE RESPONSES...`: check collected response files against the questionnaire.
 struct VerifyCommand: ParsableCommand {

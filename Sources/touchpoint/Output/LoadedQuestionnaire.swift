@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// A questionnaire read and validated for a command that needs a usable one (`run`, `show`, `score`...).
 struct LoadedQuestionnaire {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// Reads `--set KEY=VALUE` meta values, checking each against the questionnaire's `meta:` definition.
 enum MetaArguments {

@@ -1,5 +1,5 @@
 import Testing
-import TouchpointCore
+import TouchpointTerminal
 
 /// Wrapping questionnaire text to the terminal.
 @Suite("TextWrapper")

@@ -1,4 +1,4 @@
-@testable import TouchpointCore
+@testable import TouchpointJSON
 
 /// A small deterministic generator for tests (SplitMix64).
 struct JSONTestRandom {

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Testing
-@testable import TouchpointCore
+@testable import TouchpointJSON
 
 @Suite("JSON lines reader")
 struct JSONLinesReaderTests {

@@ -60,7 +60,7 @@ public struct JSONWriter: Sendable, Hashable {
 
     /// Appends a number: integral values below 10^16 as plain integers, others in Swift's shortest
     /// round-trip form (`0.1`, `1e-05`, `1e+16`), which is valid JSON number syntax.
-    static func writeNumber(_ number: Double, to output: inout [UInt8]) {
+    public static func writeNumber(_ number: Double, to output: inout [UInt8]) {
         guard number.isFinite else {
             output.append(contentsOf: "null".utf8)
             return
@@ -86,7 +86,7 @@ public struct JSONWriter: Sendable, Hashable {
     }
 
     /// Appends a string in double quotes with the escapes described on the type.
-    static func writeString(_ text: String, to output: inout [UInt8]) {
+    public static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         let handled: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             writeEscaped(utf8, to: &output)

@@ -1,5 +1,5 @@
 import Testing
-import TouchpointCore
+import TouchpointTerminal
 
 /// Colour only when it is wanted.
 @Suite("Style")

@@ -1,5 +1,5 @@
 import Testing
-import TouchpointCore
+import TouchpointTerminal
 
 /// Terminal columns of text.
 @Suite("DisplayWidth")

@@ -1,5 +1,5 @@
 import Testing
-@testable import TouchpointCore
+@testable import TouchpointJSON
 
 @Suite("JSON parser")
 struct JSONParserTests {

@@ -1,5 +1,5 @@
 import Testing
-import TouchpointCore
+import TouchpointTerminal
 
 /// Text from files and answers cannot drive the terminal.
 @Suite("TerminalSanitizer")
