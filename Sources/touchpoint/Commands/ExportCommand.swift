@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint export FILE RESPONSES...`: one row per response, as CSV or an SPSS system file (SPEC section 8).
 struct ExportCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint tab FILE RESPONSES... QUESTION`: frequencies, or a crosstab with `--by`, with the
 /// significance of column differences (SPEC section 1).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint verbatims FILE RESPONSES... QUESTION`: the open-text answers to a question with who gave them.
 struct VerbatimsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// The questionnaire and accepted records of an analysis command (`export`, `tab`, `verbatims`), with
 /// rejected lines reported on stderr as `score` reports them.

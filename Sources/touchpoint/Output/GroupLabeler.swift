@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Shows a group value as people read it: the option label (or yes / no label) in the chosen language
 /// when the grouping is a single or yes_no question or a meta choice; the value as stored otherwise.

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Reports rejected lines on stderr: the first few of each kind in full (`FILE:LINE: message`), then one
 /// summary line per kind for the rest, so 300 lines of another questionnaire give a handful of lines, not 300.

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// `score --by` in table form: after the scores, each group's differences with the rest (or with each
 /// other group), with `*` where p < 0.05.

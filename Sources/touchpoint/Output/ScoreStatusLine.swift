@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// The line under `score`'s table heading: `read 400 · complete 363 · screened out 37 · quota full 0 ·
 /// rejected 0 · incidence 90.8%`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// Reads `score --weights FILE`; a bad file ends the command with status 2 and a message naming the line.
 enum ScoreWeightsFile {

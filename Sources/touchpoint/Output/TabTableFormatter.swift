@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// `tab --format table`: a frequency table (count, %, valid %) or a crosstab (column %), with bases,
 /// missing answers by kind, `*` on small bases and significance letters.
