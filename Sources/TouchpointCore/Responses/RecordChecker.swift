@@ -72,6 +72,7 @@ struct RecordChecker: Sendable {
                                       meta: meta, answers: answers, missing: missing, computed: computed, source: source, line: line)
         checked.questionnaireSHA256 = record["questionnaire_sha256"]?.stringValue
         checked.record = record
+        if schema.readsDurations { checked.durations = try Self.object(RecordKey.durations.rawValue, in: record) }
         checked.values = values
         checked.missingMask = missingMask
         return checked

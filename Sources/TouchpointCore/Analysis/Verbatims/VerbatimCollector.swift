@@ -78,7 +78,8 @@ public struct VerbatimCollector: Sendable {
                 guard !values.isEmpty else { return "" }
                 let total = values.reduce(0, +)
                 return ScoreNumber.compact(score.method == .sum ? total : total / Double(values.count), places: 2)
-            case .drivers:
+            default:
+                // drivers, and the usability methods (sus, umux_lite, completion, time_on_task): no one value.
                 return ""
             }
         }
