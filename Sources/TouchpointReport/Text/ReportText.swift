@@ -69,6 +69,10 @@ struct ReportText: Sendable {
         case .mean: return t("Mean of \(items)", "均值：\(items)")
         case .sum: return t("Sum of \(items)", "总分：\(items)")
         case .drivers: return t("Drivers of \(definition.target.map { questionText($0.name) } ?? "")", "驱动因素：\(definition.target.map { questionText($0.name) } ?? "")")
+        case .sus: return t("System Usability Scale (0–100)", "系统可用性量表 SUS（0–100）")
+        case .umuxLite: return t("UMUX-Lite (0–100)", "UMUX-Lite（0–100）")
+        case .completion: return t("Task completion: \(item)", "任务完成率：\(item)")
+        case .timeOnTask: return t("Time on task (geometric mean, s): \(items)", "任务耗时（几何均值，秒）：\(items)")
         }
     }
     var npsUnit: String { t("NPS points (−100 to +100)", "NPS 分值（−100 至 +100）") }

@@ -17,7 +17,17 @@ struct ScoreScale {
             bounds = -100...100
             unit = text.npsUnit
             spansBounds = false
-        case .topBox, .bottomBox, .percent:
+        case .sus, .umuxLite:
+            kind = .mean
+            bounds = 0...100
+            unit = text.valueUnit
+            spansBounds = true
+        case .timeOnTask:
+            kind = .mean
+            bounds = 0...Double.greatestFiniteMagnitude
+            unit = text.valueUnit
+            spansBounds = false
+        case .topBox, .bottomBox, .percent, .completion:
             kind = .share
             bounds = 0...100
             unit = text.shareUnit
