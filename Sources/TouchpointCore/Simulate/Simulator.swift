@@ -37,8 +37,14 @@ public struct Simulator: Sendable {
         public var neverReached: [String] { items.filter { (reached[$0] ?? 0) == 0 } }
     }
 
+    /// Respondents simulated together on every core before they are reported in order.
+    static let chunkSize = 1024
+
     /// Simulates `count` respondents; `onFinished` receives each finished interview with its response id, a
     /// UUID drawn from the seed (so the same seed writes the same records).
+    ///
+    /// Each respondent draws its answers from a generator of its own, seeded from the run's seed in order, so
+    /// respondents are simulated on every core and still come out the same, and in the same order, each run.
     public func run(count: Int, seed: UInt64, onFinished: (Interview, String) -> Void = { _, _ in }) -> Report {
         var report = Report()
         let flow = checked.flow
@@ -49,44 +55,71 @@ public struct Simulator: Sendable {
             if case .end(let e) = f.item { endNames[e.position] = Simulator.name(f.item) }
             if case .question(let q) = f.item { sectionsOf[q.id] = f.sections.map(\.id) }
         }
-        var rng = SeededRandom(seed: seed)
+        var seeds = SeededRandom(seed: seed)
         // Ids come from a generator of their own, so that they do not change the answers a seed gives.
         var ids = SeededRandom(seed: seed, key: "response_id")
-        for _ in 0..<count where report.cutShort < Self.maxCutShort {
-            report.respondents += 1
-            var meta: [String: Value] = [:]
-            for field in questionnaire.meta {
-                if let v = checked.metaRule(field.key)?.example(using: &rng) { meta[field.key] = v }
+        var remaining = count
+        while remaining > 0, report.cutShort < Self.maxCutShort {
+            let n = min(remaining, Self.chunkSize)
+            remaining -= n
+            let chunk = (0..<n).map { _ in (seed: seeds.next(), id: UUIDText.random(using: &ids)) }
+            let simulator = self
+            let outcomes = ParallelMap.map(chunk) { simulator.respondent(seed: $0.seed) }
+            for (entry, one) in zip(chunk, outcomes) {
+                guard report.cutShort < Self.maxCutShort else { break }
+                report.respondents += 1
+                if one.cutShort { report.cutShort += 1 }
+                if one.stuck { report.stuck += 1 }
+                guard case .finished(let status, _) = one.interview.state, !one.cutShort, !one.stuck else { continue }
+                let interview = one.interview
+                report.statuses[status, default: 0] += 1
+                var names = Set(interview.steps.map(\.key.question))
+                for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
+                if let end = interview.endedAt, let name = endNames[end] { names.insert(name) }
+                for key in interview.computed.keys { names.insert(key.question) }
+                for n in names { report.reached[n, default: 0] += 1 }
+                report.pathLengths.append(Set(interview.steps.filter { $0.outcome != .seen }
+                    .map { AnswerPath(question: $0.key.question, loop: $0.key.loop) }).count)
+                report.seconds.append(one.seconds)
+                onFinished(interview, entry.id)
             }
-            let responseID = UUIDText.random(using: &ids)
-            var interview = Interview(checked, meta: meta, seed: rng.next(), rendersText: false)
-            interview.confirmSoftChecksAutomatically = true
-            var seconds = 0.0
-            var entered = Set<String>()
-            var guardSteps = 0
-            while let prompt = interview.prompt {
-                // Bounded: nested loops over big selections can ask more questions than anyone answers.
-                guard guardSteps < Self.maxPromptsPerRespondent else { report.cutShort += 1; break }
-                guardSteps += 1
-                let q = prompt.question
-                if entered.insert(q.id).inserted {
-                    seconds += EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
-                    for s in table.symbols[q.id]?.loops ?? [] { entered.insert(s) }
-                }
-                if !answer(&interview, prompt, rng: &rng) { report.stuck += 1; break }
-            }
-            guard case .finished(let status, _) = interview.state else { continue }
-            report.statuses[status, default: 0] += 1
-            var names = Set(interview.steps.map(\.key.question))
-            for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
-            if let end = interview.endedAt, let name = endNames[end] { names.insert(name) }
-            for key in interview.computed.keys { names.insert(key.question) }
-            for n in names { report.reached[n, default: 0] += 1 }
-            report.pathLengths.append(Set(interview.steps.filter { $0.outcome != .seen }.map { AnswerPath(question: $0.key.question, loop: $0.key.loop).description }).count)
-            report.seconds.append(seconds)
-            onFinished(interview, responseID)
         }
         return report
+    }
+
+    /// One simulated respondent.
+    struct Respondent: Sendable {
+        var interview: Interview
+        var seconds: Double
+        var stuck = false
+        var cutShort = false
+    }
+
+    /// Simulates the respondent whose answers `seed` draws.
+    func respondent(seed: UInt64) -> Respondent {
+        var rng = SeededRandom(seed: seed)
+        var meta: [String: Value] = [:]
+        for field in questionnaire.meta {
+            if let v = checked.metaRule(field.key)?.example(using: &rng) { meta[field.key] = v }
+        }
+        var interview = Interview(checked, meta: meta, seed: rng.next(), rendersText: false)
+        interview.confirmSoftChecksAutomatically = true
+        var one = Respondent(interview: interview, seconds: 0)
+        var entered = Set<String>()
+        var guardSteps = 0
+        while let prompt = interview.prompt {
+            // Bounded: nested loops over big selections can ask more questions than anyone answers.
+            guard guardSteps < Self.maxPromptsPerRespondent else { one.cutShort = true; break }
+            guardSteps += 1
+            let q = prompt.question
+            if entered.insert(q.id).inserted {
+                one.seconds += EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
+                for s in table.symbols[q.id]?.loops ?? [] { entered.insert(s) }
+            }
+            if !answer(&interview, prompt, rng: &rng) { one.stuck = true; break }
+        }
+        one.interview = interview
+        return one
     }
 
     static func name(_ item: Item) -> String {
