@@ -40,6 +40,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: ScoreFormat = .table
 
+    @Option(help: ArgumentHelp("Decimal places of estimates in JSON (default 6); 17 for exact comparisons.", visibility: .hidden))
+    var decimals: Int = ScoreNumber.decimals
+
     @Flag(help: "Exit with status 1 when any line was not scored.")
     var strict = false
 
@@ -71,7 +74,7 @@ struct ScoreCommand: ParsableCommand {
         let color = Console.colorEnabled(fd: 1, noColorFlag: noColor)
         switch format {
         case .table: Console.out(ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores).render(report))
-        case .json: Console.out(JSONWriter().string(report.json))
+        case .json: Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))
         case .csv: Console.out(String(ScoreCSVFormatter().render(report).dropLast()))
         }
         throw ExitCode(strict && report.responses.rejected > 0 ? 1 : 0)
