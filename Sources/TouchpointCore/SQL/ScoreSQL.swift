@@ -222,13 +222,19 @@ extension ScoreSQL {
             switch dimension.source {
             case .meta(let key, _):
                 guard let entry = sql.schema.meta[key] else { return "CAST(NULL AS \(dialect.text))" }
-                return "CAST(\(fields.metaValue(key, entry: entry)) AS \(dialect.text))"
+                return groupText(fields.metaValue(key, entry: entry), SQLRecordFields.leafType(entry.question))
             case .question(let name, _):
                 guard let entry = sql.schema.questions[name] else { return "CAST(NULL AS \(dialect.text))" }
-                return "CAST(\(fields.answer(entry)) AS \(dialect.text))"
+                return groupText(fields.answer(entry), SQLRecordFields.leafType(entry.question))
             case .period:
                 return "period_key"
             }
+        }
+
+        /// A group value as text: whole numbers without a decimal point (`3`, as in JSON), others as cast.
+        func groupText(_ value: String, _ type: SQLType) -> String {
+            guard type == .double else { return "CAST(\(value) AS \(dialect.text))" }
+            return "(CASE WHEN \(value) = FLOOR(\(value)) AND ABS(\(value)) < 1E15 THEN CAST(CAST(\(value) AS BIGINT) AS \(dialect.text)) ELSE CAST(\(value) AS \(dialect.text)) END)"
         }
 
         func weightExpression(_ weight: WeightSource) -> String {
