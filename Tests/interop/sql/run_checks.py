@@ -68,7 +68,7 @@ else:
     from pyspark.sql import SparkSession
 
     spark = (SparkSession.builder.master("local[2]").appName("touchpoint-sql-check")
-             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "4")
              .config("spark.driver.memory", "1g").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
 
