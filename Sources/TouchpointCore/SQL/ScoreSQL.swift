@@ -1,12 +1,17 @@
 /// Writes one SQL query that computes a questionnaire's scores over response JSON lines, on DuckDB or Spark,
 /// with the figures `touchpoint score --format json` gives (SPEC sections 6 and 8).
 ///
-/// The query reads the lines with an explicit schema (`SQLRecordFields`), keeps the lines `score` would keep
-/// where SQL can tell (see docs/sql.md), and for each score builds its cases, one per value or loop answer as
-/// `ScoreEngine` does, then aggregates them for all responses and for each group. Means and correlations take
-/// two passes (the means first, then the sums of squared deviations from them), so they keep their digits
-/// for any number of rows. The result has one row per group and score (and per driver item), plus rows for
-/// the response counts and the statuses; see `columns`.
+/// The query reads the lines with an explicit schema (`SQLRecordFields`) and keeps the lines `score` would
+/// keep where SQL can tell (see docs/sql.md). Then, in the shape that scales on a cluster:
+/// - `rec`: one row per scored response with what it brings to every score: its cases are the values and
+///   loop answers `ScoreEngine` reads (loop keys are known from the questionnaire, so a loop is a sum over
+///   its keys, not a join), summed within the response;
+/// - `p1`: one aggregation of all of them, for all responses and each group (`GROUPING SETS`);
+/// - `p2`: a second pass over the responses joined with their groups' means, for the sums of squared deviations, so
+///   that means, standard deviations, alpha and correlations keep their digits for any number of rows;
+/// - `scored`: one row per group and score (drivers: and item), and the t quantiles of the mean intervals
+///   from `TQuantileTable`.
+/// The source is read twice (and once more to count its lines), whatever the number of scores.
 public struct ScoreSQL {
     public let questionnaire: Questionnaire
     public let options: ScoreOptions
@@ -51,22 +56,38 @@ public struct ScoreSQL {
 
     /// The query; throws for the first score that cannot be compiled.
     public func query() throws(SQLCompileError) -> String {
-        var writer = Writer(sql: self, fields: SQLRecordFields(schema: schema, table: table, dialect: dialect))
+        let fields = SQLRecordFields(schema: schema, table: table, dialect: dialect)
+        if options.period != nil { fields.completedAt = true }
+        var writer = Writer(sql: self, fields: fields)
         return try writer.query()
     }
 }
 
 extension ScoreSQL {
-    /// Builds the query text; holds the CTEs written so far.
+    /// The cases of a set of items in one response, as SQL over `resp` columns: one entry per loop path
+    /// (a single entry for items outside loops), each with the items' values and whether the case exists.
+    struct CaseSet {
+        /// `values[path][item]`: a DOUBLE expression, NULL where the item has no value.
+        var values: [[String]]
+        /// Whether the case at each path exists (a deepest item has a value there); "TRUE" outside loops.
+        var exists: [String]
+    }
+
+    /// Builds the query text.
     struct Writer {
         let sql: ScoreSQL
         let fields: SQLRecordFields
-        var ctes: [(String, String)] = []
-        var rows: [String] = []
         var dialect: SQLDialect { sql.dialect }
         var groupColumns: [String] { sql.dimensions.indices.map { "g\($0)" } }
         var isWeighted: Bool { sql.weightSource != nil }
         let z = "1.959963984540054E0"
+        /// Columns of `rec` (per response), `p1` (aggregates) and `p2` (second-pass sums over `rec` joined
+        /// with `p1` as `m`).
+        var rec: [(String, String)] = []
+        var p1: [(String, String)] = []
+        var p2: [(String, String)] = []
+        /// The result rows of each group, as column values over `p2` (alias `a`).
+        var rows: [[String: String]] = []
 
         init(sql: ScoreSQL, fields: SQLRecordFields) {
             self.sql = sql
@@ -78,38 +99,54 @@ extension ScoreSQL {
         // MARK: The query
 
         mutating func query() throws(SQLCompileError) -> String {
-            // Score blocks first: they declare the fields the source must read.
-            var blocks: [(String, String)] = []
-            var scoreRows: [String] = []
             for (position, definition) in sql.questionnaire.scores.enumerated() {
-                let kind = ScorePlan.kind(of: definition, schema: sql.schema)
-                let before = ctes.count
-                let row = try score(definition, kind: kind, position: position)
-                blocks += ctes[before...]
-                ctes.removeSubrange(before...)
-                scoreRows += row
+                try score(definition, kind: ScorePlan.kind(of: definition, schema: sql.schema), position: position)
             }
-            let head = sourceCTEs()
-            ctes = head + blocks
-            let all = countRows() + scoreRows
-            ctes.append(("scored", all.joined(separator: "\nUNION ALL\n")))
+            countColumns()
+            var ctes = sourceCTEs()
+            let g = groupColumns
+            let keep = (["w", "status"] + g).joined(separator: ", ")
+            ctes.append(("rec", "SELECT \(keep),\n  " + rec.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ") + "\nFROM resp"))
+            let sums = p1.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
+            if g.isEmpty {
+                ctes.append(("p1", "SELECT 'all' AS level,\n  \(sums)\nFROM rec"))
+            } else {
+                ctes.append(("p1", """
+                    SELECT CASE WHEN GROUPING(g0) = 1 THEN 'all' ELSE 'group' END AS level, \(g.joined(separator: ", ")),
+                      \(sums)
+                    FROM rec GROUP BY GROUPING SETS ((), (\(g.joined(separator: ", "))))
+                    """))
+            }
+            let carried = p1.map { "MAX(m.\($0.0)) AS \($0.0)" }
+            let deviations = p2.map { "\($0.1) AS \($0.0)" }
+            let list = (carried + deviations).joined(separator: ",\n  ")
+            if g.isEmpty {
+                ctes.append(("p2", "SELECT m.level,\n  \(list)\nFROM resp r CROSS JOIN p1 m\nGROUP BY m.level"))
+            } else {
+                let equal = dialect == .duckdb ? "IS NOT DISTINCT FROM" : "<=>"
+                let on = (["m.level = r.level"] + g.map { "m.\($0) \(equal) (CASE WHEN r.level = 'all' THEN NULL ELSE r.\($0) END)" })
+                    .joined(separator: " AND ")
+                let mg = g.map { "m.\($0)" }
+                ctes.append(("p2", """
+                    SELECT m.level, \(mg.joined(separator: ", ")),
+                      \(list)
+                    FROM (SELECT resp.*, l.level FROM resp CROSS JOIN (SELECT 'all' AS level UNION ALL SELECT 'group' AS level) l) r
+                    JOIN p1 m ON \(on)
+                    GROUP BY m.level, \(mg.joined(separator: ", "))
+                    """))
+            }
+            ctes.append(("scored", scored()))
             ctes.append(("tq", tTable()))
-            ctes.append(("tcrit", """
-                SELECT d.df, MAX(q.transform) AS transform,
-                  SUM(q.c * COS(q.k * ACOS(GREATEST(-1E0, LEAST(1E0, (2E0 * (CASE q.transform WHEN 0 THEN d.df WHEN 1 THEN LN(d.df) ELSE 1E0 / d.df END) - q.a - q.b) / (q.b - q.a)))))) AS f
-                FROM (SELECT DISTINCT t_df AS df FROM scored WHERE t_df IS NOT NULL) d
-                JOIN tq q ON d.df >= q.low AND d.df < q.high
-                GROUP BY d.df
-                """))
             let groups = sql.dimensions.enumerated().map { index, dimension in "s.g\(index) AS \(id(dimension.name))" }
-            let t = "(CASE t.transform WHEN 0 THEN EXP(t.f / s.t_df) WHEN 1 THEN EXP(t.f) ELSE t.f END)"
+            let t = "(CASE MAX(q.transform) WHEN 0 THEN EXP(SUM(\(term)) / s.t_df) WHEN 1 THEN EXP(SUM(\(term))) ELSE SUM(\(term)) END)"
             let select = (["s.level"] + groups + ["s.responses", "s.score", "s.method", "s.item", "s.n", "s.n_eff", "s.value",
                 "CASE WHEN s.t_df IS NULL THEN s.ci_low ELSE s.value - \(t) * s.t_se END AS ci_low",
                 "CASE WHEN s.t_df IS NULL THEN s.ci_high ELSE s.value + \(t) * s.t_se END AS ci_high",
                 "s.sd", "s.alpha", "s.count", "s.promoters", "s.passives", "s.detractors"]).joined(separator: ",\n  ")
+            let columns = ["level"] + groupColumns + ["responses"] + ScoreSQL.columns.map(\.name) + ["item_position", "t_df", "t_se"]
             var order = ["CASE s.level WHEN 'all' THEN 0 ELSE 1 END"]
             for (index, dimension) in sql.dimensions.enumerated() { order += groupOrder("s.g\(index)", dimension) }
-            order += ["s.position", "CASE WHEN s.item IS NULL THEN 0 ELSE 1 END", "s.value DESC NULLS LAST", "s.item_position"]
+            order += ["s.position", "CASE WHEN s.item IS NULL THEN 0 ELSE 1 END", "s.value DESC NULLS LAST", "s.item_position", "s.item"]
             let with = ctes.map { "\(id($0.0)) AS (\n\($0.1)\n)" }.joined(separator: ",\n")
             return """
             -- touchpoint sql: the scores of `\(sql.questionnaire.id)` (\(dialect.rawValue)), as `touchpoint score --format json` computes them.
@@ -119,10 +156,16 @@ extension ScoreSQL {
             SELECT
               \(select)
             FROM scored s
-            LEFT JOIN tcrit t ON s.t_df = t.df
+            LEFT JOIN tq q ON s.t_df >= q.low AND s.t_df < q.high
+            GROUP BY \(columns.map { "s.\($0)" }.joined(separator: ", "))
             ORDER BY \(order.joined(separator: ", "))
 
             """
+        }
+
+        /// One term of the Chebyshev sum of the t quantile at `s.t_df` (see `TQuantileTable`).
+        var term: String {
+            "q.c * COS(q.k * ACOS(GREATEST(-1E0, LEAST(1E0, (2E0 * (CASE q.transform WHEN 0 THEN s.t_df WHEN 1 THEN LN(s.t_df) ELSE 1E0 / s.t_df END) - q.a - q.b) / (q.b - q.a)))))"
         }
 
         /// Sort keys for one dimension's column: known values in their order, other values, missing last.
@@ -132,19 +175,43 @@ extension ScoreSQL {
             return ["CASE WHEN s.level = 'all' THEN 0 WHEN \(column) IS NULL THEN 2 ELSE 1 END", rank, column]
         }
 
+        /// The result rows: every group's rows, from one pass over `p2`.
+        func scored() -> String {
+            let types: [String: String] = ["text": dialect.text, "bigint": "BIGINT", "double": "DOUBLE"]
+            let structs = rows.map { values -> String in
+                var members: [(String, String)] = []
+                for column in ScoreSQL.columns {
+                    members.append((column.name, "CAST(\(values[column.name] ?? "NULL") AS \(types[column.type] ?? "DOUBLE"))"))
+                }
+                for name in ["item_position"] { members.append((name, "CAST(\(values[name] ?? "NULL") AS BIGINT)")) }
+                for name in ["t_df", "t_se"] { members.append((name, "CAST(\(values[name] ?? "NULL") AS DOUBLE)")) }
+                return dialect.structValue(members)
+            }
+            let g = groupColumns.map { "a.\($0) AS \($0)" }.joined(separator: ", ")
+            let names = (ScoreSQL.columns.map(\.name) + ["item_position", "t_df", "t_se"]).map { "e.r.\($0) AS \($0)" }.joined(separator: ", ")
+            return """
+                SELECT e.level, \(groupColumns.map { "e.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")e.responses, \(names)
+                FROM (
+                  SELECT a.level, \(g)\(g.isEmpty ? "" : ", ")a.responses, \(dialect.explode(dialect.array(structs))) AS r
+                  FROM p2 a
+                ) e
+                WHERE NOT (e.r.method = 'status' AND e.r.n = 0) AND NOT (e.r.method = 'lines' AND e.level <> 'all')
+                """
+        }
+
         // MARK: Reading
 
         /// `src` (every non-blank line, parsed with the explicit schema), `lines` (which are kept) and `resp`
-        /// (the responses scored, one per response_id), and `groups`.
-        mutating func sourceCTEs() -> [(String, String)] {
+        /// (the responses scored, one per response_id).
+        func sourceCTEs() -> [(String, String)] {
             var out: [(String, String)] = []
-            if sql.options.period != nil { fields.completedAt = true }
             var extra: [String] = []
             var checks = ["questionnaire IS NOT NULL", "questionnaire = \(dialect.string(sql.questionnaire.id))",
                           "response_id IS NOT NULL", "response_id <> ''",
                           "status IN (\(EndStatus.allCases.map { dialect.string($0.rawValue) }.joined(separator: ", ")))"]
             if let weight = sql.weightSource {
                 extra.append("\(weightExpression(weight)) AS w")
+                checks.append("w IS NOT NULL AND w >= 0E0 AND w <= 1.7976931348623157E308")
             } else {
                 extra.append("1E0 AS w")
             }
@@ -175,9 +242,8 @@ extension ScoreSQL {
                     ) p
                     """))
             }
-            if isWeighted { checks.append("w IS NOT NULL AND w >= 0E0 AND w <= 1.7976931348623157E308") }
             out.append(("lines", """
-                SELECT *, \((["CASE WHEN \(checks.joined(separator: "\n    AND ")) THEN 1 ELSE 0 END AS ok"]).joined())
+                SELECT *, CASE WHEN \(checks.joined(separator: "\n    AND ")) THEN 1 ELSE 0 END AS ok
                 FROM (SELECT *, \(extra.joined(separator: ", ")) FROM src) x
                 """))
             out.append(("resp", """
@@ -185,17 +251,7 @@ extension ScoreSQL {
                   SELECT *, ROW_NUMBER() OVER (PARTITION BY response_id ORDER BY filename) AS copy FROM lines WHERE ok = 1
                 ) d WHERE copy = 1
                 """))
-            let g = groupColumns
-            var groups = "SELECT 'all' AS level, \(nullGroups()) COUNT(*) AS responses FROM resp"
-            if !g.isEmpty {
-                groups += "\nUNION ALL\nSELECT 'group' AS level, \(g.joined(separator: ", ")), COUNT(*) AS responses FROM resp GROUP BY \(g.joined(separator: ", "))"
-            }
-            out.append(("groups", groups))
             return out
-        }
-
-        func nullGroups(_ alias: String = "") -> String {
-            groupColumns.map { "CAST(NULL AS \(dialect.text)) AS \($0), " }.joined()
         }
 
         func timestamp(_ column: String) -> String {
@@ -251,114 +307,49 @@ extension ScoreSQL {
 
         // MARK: Counts
 
-        func countRows() -> [String] {
-            var rows = [output(from: "groups g", [
-                "score": "NULL", "method": dialect.string("responses"), "position": "-2", "n": "g.responses"])]
-            rows.append(output(from: "(SELECT COUNT(*) AS n, SUM(ok) AS scored_lines FROM lines) c CROSS JOIN groups g", [
-                "score": "NULL", "method": dialect.string("lines"), "position": "-1", "n": "c.n", "count": "c.n - (SELECT COUNT(*) FROM resp)"],
-                where: "g.level = 'all'"))
-            let g = groupColumns
-            var statuses = "SELECT 'all' AS level, \(nullGroups()) status, COUNT(*) AS n FROM resp GROUP BY status"
-            if !g.isEmpty {
-                statuses += "\nUNION ALL\nSELECT 'group' AS level, \(g.joined(separator: ", ")), status, COUNT(*) AS n FROM resp GROUP BY \(g.joined(separator: ", ")), status"
+        mutating func countColumns() {
+            p1.append(("responses", "COUNT(*)"))
+            rows.append(["method": dialect.string("responses"), "position": "-2", "n": "a.responses"])
+            rows.append(["method": dialect.string("lines"), "position": "-1", "n": "(SELECT COUNT(*) FROM lines)",
+                         "count": "(SELECT COUNT(*) FROM lines) - a.responses"])
+            for (index, status) in EndStatus.allCases.enumerated() {
+                p1.append(("st\(index)", "SUM(CASE WHEN status = \(dialect.string(status.rawValue)) THEN 1 ELSE 0 END)"))
+                rows.append(["method": dialect.string("status"), "item": dialect.string(status.rawValue), "position": "-1",
+                             "item_position": "\(index)", "n": "a.st\(index)"])
             }
-            rows.append(output(from: "groups g JOIN (\(statuses)) a ON \(joinCondition("a", "g"))", [
-                "score": "NULL", "method": dialect.string("status"), "item": "a.status", "position": "-1", "n": "a.n"]))
-            return rows
-        }
-
-        func joinCondition(_ a: String, _ g: String) -> String {
-            let equal = dialect == .duckdb ? "IS NOT DISTINCT FROM" : "<=>"
-            return (["\(a).level = \(g).level"] + groupColumns.map { "\(a).\($0) \(equal) \(g).\($0)" }).joined(separator: " AND ")
-        }
-
-        /// One SELECT of the `scored` union: every column, from `from` (which must give `g.level`, `g.responses`
-        /// and the group columns as `g.gN`).
-        func output(from: String, _ values: [String: String], where condition: String? = nil) -> String {
-            let types: [String: String] = ["text": dialect.text, "bigint": "BIGINT", "double": "DOUBLE"]
-            var columns = ["g.level AS level"] + groupColumns.map { "g.\($0) AS \($0)" } + ["g.responses AS responses"]
-            for column in ScoreSQL.columns {
-                let type = types[column.type] ?? "DOUBLE"
-                columns.append("CAST(\(values[column.name] ?? "NULL") AS \(type)) AS \(column.name)")
-            }
-            columns.append("CAST(\(values["item_position"] ?? "NULL") AS BIGINT) AS item_position")
-            columns.append("CAST(\(values["t_df"] ?? "NULL") AS DOUBLE) AS t_df")
-            columns.append("CAST(\(values["t_se"] ?? "NULL") AS DOUBLE) AS t_se")
-            var text = "SELECT " + columns.joined(separator: ", ") + "\nFROM " + from
-            if let condition { text += "\nWHERE " + condition }
-            return text
-        }
-
-        /// `SELECT` aggregates of `cases` for all responses and for each group, as one union.
-        func aggregate(_ cases: String, _ selects: [String], where condition: String? = nil) -> String {
-            let filter = condition.map { " WHERE \($0)" } ?? ""
-            let list = selects.joined(separator: ", ")
-            var text = "SELECT 'all' AS level, \(nullGroups())\(list) FROM \(cases)\(filter)"
-            let g = groupColumns
-            if !g.isEmpty {
-                text += "\nUNION ALL\nSELECT 'group' AS level, \(g.joined(separator: ", ")), \(list) FROM \(cases)\(filter) GROUP BY \(g.joined(separator: ", "))"
-            }
-            return text
-        }
-
-        /// The second pass: sums over `cases` (alias c) with the first pass's figures of the same group (alias m).
-        func deviations(_ cases: String, _ moments: String, _ selects: [String], extraKeys: [String] = []) -> String {
-            let list = selects.joined(separator: ", ")
-            let keys = extraKeys.map { "m.\($0) = c.\($0)" }
-            let extraSelect = extraKeys.map { "c.\($0) AS \($0), " }.joined()
-            let extraGroup = extraKeys.map { "c.\($0)" }
-            var allJoin = (["m.level = 'all'"] + keys).joined(separator: " AND ")
-            var text = "SELECT 'all' AS level, \(nullGroups())\(extraSelect)\(list) FROM \(cases) c JOIN \(moments) m ON \(allJoin)"
-            if !extraGroup.isEmpty { text += " GROUP BY \(extraGroup.joined(separator: ", "))" }
-            let g = groupColumns
-            if !g.isEmpty {
-                let equal = dialect == .duckdb ? "IS NOT DISTINCT FROM" : "<=>"
-                allJoin = (["m.level = 'group'"] + g.map { "m.\($0) \(equal) c.\($0)" } + keys).joined(separator: " AND ")
-                let cols = g.map { "c.\($0)" }
-                text += "\nUNION ALL\nSELECT 'group' AS level, \(cols.map { "\($0) AS \($0.dropFirst(2))" }.joined(separator: ", ")), \(extraSelect)\(list) FROM \(cases) c JOIN \(moments) m ON \(allJoin) GROUP BY \((cols + extraGroup).joined(separator: ", "))"
-            }
-            return text
         }
 
         // MARK: Cases
 
-        /// A CTE with one row per case of `readers` (see `CaseLayout`): the group columns, `w`, and `x0`,
-        /// `x1`... (NULL where an item has no value). Flat items give one case per response; items in loops one
-        /// per loop answer where a deepest item has a value.
-        mutating func cases(_ name: String, _ readers: [ItemReader], score: String) throws(SQLCompileError) -> String {
+        /// The cases of `readers` in a response (see `CaseLayout`): flat items give one case; items in loops
+        /// one per loop answer where a deepest item has a value.
+        mutating func cases(_ readers: [ItemReader], score: String) throws(SQLCompileError) -> CaseSet {
             let signatures = readers.map(\.signature)
             let deepest = signatures.map(\.count).max() ?? 0
-            let keep = (["w"] + groupColumns).joined(separator: ", ")
             if deepest == 0 {
                 var values: [String] = []
-                for (index, reader) in readers.enumerated() { values.append("\(try value(reader, path: [], score: score)) AS x\(index)") }
-                ctes.append((name, "SELECT \(keep), \(values.joined(separator: ", ")) FROM resp"))
-                return name
+                for reader in readers { values.append(try value(reader, path: [])) }
+                return CaseSet(values: [values], exists: ["TRUE"])
             }
-            guard let longest = zip(readers, signatures).first(where: { $0.1.count == deepest })?.0 else { return name }
-            let levels = keyLevels(longest)
+            guard let longest = zip(readers, signatures).first(where: { $0.1.count == deepest })?.0 else {
+                return CaseSet(values: [], exists: [])
+            }
             var paths: [[String]] = [[]]
-            for level in levels { paths = paths.flatMap { path in level.map { path + [$0] } } }
-            guard paths.count <= 10_000 else {
-                throw SQLCompileError(score: score, "its items are keyed by \(paths.count) combinations of loop options and grid rows; at most 10,000 can be written out")
+            for level in keyLevels(longest) { paths = paths.flatMap { path in level.map { path + [$0] } } }
+            guard paths.count <= 1_000 else {
+                throw SQLCompileError(score: score, "its items are keyed by \(paths.count) combinations of loop options and grid rows; at most 1,000 can be written out")
             }
-            var structs: [String] = []
+            var set = CaseSet(values: [], exists: [])
             for path in paths {
-                var members: [(String, String)] = []
+                var values: [String] = []
                 for (index, reader) in readers.enumerated() {
-                    let depth = signatures[index].count
-                    members.append(("x\(index)", try value(reader, path: Array(path.prefix(depth)), score: score)))
+                    values.append(try value(reader, path: Array(path.prefix(signatures[index].count))))
                 }
-                structs.append(dialect.structValue(members))
+                set.values.append(values)
+                let deepestValues = readers.indices.filter { signatures[$0].count == deepest }.map { "\(values[$0]) IS NOT NULL" }
+                set.exists.append("(" + deepestValues.joined(separator: " OR ") + ")")
             }
-            let exists = readers.indices.filter { signatures[$0].count == deepest }.map { "c.x\($0) IS NOT NULL" }
-            let xs = readers.indices.map { "c.x\($0) AS x\($0)" }.joined(separator: ", ")
-            ctes.append((name, """
-                SELECT \(keep), \(xs) FROM (
-                  SELECT \(keep), \(dialect.explode(dialect.array(structs))) AS c FROM resp
-                ) e WHERE \(exists.joined(separator: " OR "))
-                """))
-            return name
+            return set
         }
 
         /// The keys of each level of a reader's signature: its loops' option values, then a whole grid's rows.
@@ -370,7 +361,7 @@ extension ScoreSQL {
         }
 
         /// The reader's value at a loop path as a DOUBLE (yes/no as 1 and 0, reversed items as min + max - x).
-        mutating func value(_ reader: ItemReader, path: [String], score: String) throws(SQLCompileError) -> String {
+        func value(_ reader: ItemReader, path: [String]) throws(SQLCompileError) -> String {
             var access: String
             var leaf: SQLType
             if reader.isComputed {
@@ -383,14 +374,10 @@ extension ScoreSQL {
             }
             let loopCount = reader.loops.count
             for key in path.prefix(loopCount) { access += "." + id(key) }
-            if let row = reader.row {
-                access += "." + id(row)
-            } else if reader.wholeGrid, let row = path.dropFirst(loopCount).first {
-                access += "." + id(row)
-            }
-            if case .structure(let rows) = leaf {
-                let rowName = reader.row ?? path.dropFirst(loopCount).first
-                leaf = rows.first(where: { $0.name == rowName })?.type ?? .text
+            let rowName = reader.row ?? (reader.wholeGrid ? path.dropFirst(loopCount).first : nil)
+            if let rowName {
+                access += "." + id(rowName)
+                if case .structure(let rows) = leaf { leaf = rows.first(where: { $0.name == rowName })?.type ?? .text }
             }
             let number: String
             switch leaf {
@@ -403,20 +390,39 @@ extension ScoreSQL {
             return "(\(dialect.number(reversal)) - \(number))"
         }
 
+        // MARK: Sums over a response's cases
+
+        /// `Σ` over the cases of `expression` (NULL counts 0).
+        func total(_ terms: [String]) -> String {
+            terms.count == 1 ? "COALESCE(\(terms[0]), 0E0)" : "(" + terms.map { "COALESCE(\($0), 0E0)" }.joined(separator: " + ") + ")"
+        }
+
+        /// How many cases satisfy each condition.
+        func tally(_ conditions: [String]) -> String {
+            "(" + conditions.map { "(CASE WHEN \($0) THEN 1 ELSE 0 END)" }.joined(separator: " + ") + ")"
+        }
+
+        /// The smallest (or largest) of the values, NULL when there are none.
+        func extreme(_ terms: [String], largest: Bool) -> String {
+            terms.count == 1 ? terms[0] : "\(largest ? "GREATEST" : "LEAST")(\(terms.joined(separator: ", ")))"
+        }
+
         // MARK: Scores
 
-        mutating func score(_ definition: ScoreDefinition, kind: ScorePlan.Kind, position: Int) throws(SQLCompileError) -> [String] {
+        mutating func score(_ definition: ScoreDefinition, kind: ScorePlan.Kind, position: Int) throws(SQLCompileError) {
             let tag = "s\(position)"
             let common: [String: String] = ["score": dialect.string(definition.id), "method": dialect.string(definition.method.rawValue),
                                             "position": "\(position)"]
             switch kind {
             case .nps(let item):
-                return [try nps(tag, item, common: common, score: definition.id)]
+                try nps(tag, item, common: common, score: definition.id)
             case .box(let item, let box):
-                let cases = try cases("\(tag)_cases", [item], score: definition.id)
-                let hit = box.isTop ? "x0 >= \(dialect.number(box.threshold))" : "x0 <= \(dialect.number(box.threshold))"
-                ctes.append(("\(tag)_agg", aggregate(cases, shareSums(hit), where: "x0 IS NOT NULL")))
-                return [share(tag, common: common)]
+                let set = try cases([item], score: definition.id)
+                let x = set.values.map { $0[0] }
+                let threshold = dialect.number(box.threshold)
+                rec.append(("\(tag)_n", tally(x.map { "\($0) IS NOT NULL" })))
+                rec.append(("\(tag)_h", tally(x.map { box.isTop ? "\($0) >= \(threshold)" : "\($0) <= \(threshold)" })))
+                share(tag, common: common)
             case .percent(let expr, let questions, let computes):
                 let compiler = SQLRuleCompiler(fields: fields, score: definition.id)
                 let hit = try compiler.condition(expr)
@@ -427,202 +433,206 @@ extension ScoreSQL {
                     asked.append("\(fields.missingReason(question.id)) IS NOT NULL")
                 }
                 for compute in computes { asked.append("\(fields.computedValue(compute.id)) IS NOT NULL") }
-                let keep = (["w"] + groupColumns).joined(separator: ", ")
-                let base = asked.isEmpty ? "" : " WHERE \(asked.joined(separator: " OR "))"
-                ctes.append(("\(tag)_cases", "SELECT \(keep), CASE WHEN \(hit) THEN 1 ELSE 0 END AS hit FROM resp\(base)"))
-                ctes.append(("\(tag)_agg", aggregate("\(tag)_cases", shareSums("hit = 1"))))
-                return [share(tag, common: common)]
+                let base = asked.isEmpty ? "TRUE" : "(" + asked.joined(separator: " OR ") + ")"
+                rec.append(("\(tag)_n", "CASE WHEN \(base) THEN 1 ELSE 0 END"))
+                rec.append(("\(tag)_h", "CASE WHEN \(base) AND \(hit) THEN 1 ELSE 0 END"))
+                share(tag, common: common)
             case .scale(let layout, let isSum, let minAnswered, let alpha):
-                return [try scale(tag, layout.readers, isSum: isSum, minAnswered: minAnswered, alpha: alpha, common: common, score: definition.id)]
+                try scale(tag, layout.readers, isSum: isSum, minAnswered: minAnswered, alpha: alpha, common: common, score: definition.id)
             case .drivers(let target, let items):
-                return try drivers(tag, target: target, items: items, common: common, score: definition.id)
+                try drivers(tag, target: target, items: items, common: common, score: definition.id)
             case .unavailable(let reason):
                 throw SQLCompileError(score: definition.id, reason)
             }
         }
 
-        func shareSums(_ hit: String) -> [String] {
-            ["COUNT(*) AS n", "SUM(CASE WHEN \(hit) THEN 1 ELSE 0 END) AS hits", "SUM(w) AS sw", "SUM(w * w) AS sw2",
-             "SUM(CASE WHEN \(hit) THEN w ELSE 0E0 END) AS hw"]
-        }
-
-        /// `(Σw)² / Σw²` where it exists, from columns `sw`, `sw2` of alias `a`.
-        func kish(_ a: String = "a") -> String {
-            "(CASE WHEN \(a).sw > 0E0 AND \(a).sw2 > 0E0 THEN \(a).sw * \(a).sw / \(a).sw2 END)"
+        /// `(Σw)² / Σw²` where it exists, from the score's columns `_sw`, `_sw2`.
+        func kish(_ tag: String) -> String {
+            "(CASE WHEN a.\(tag)_sw > 0E0 AND a.\(tag)_sw2 > 0E0 THEN a.\(tag)_sw * a.\(tag)_sw / a.\(tag)_sw2 END)"
         }
 
         /// The size intervals are computed with: `n`, or Kish's effective size when weighted.
-        func size(_ a: String = "a") -> String {
-            isWeighted ? kish(a) : "CAST(\(a).n AS DOUBLE)"
+        func size(_ tag: String, n: String) -> String {
+            isWeighted ? kish(tag) : "CAST(\(n) AS DOUBLE)"
         }
 
-        func share(_ tag: String, common: [String: String]) -> String {
-            // Columns of the estimate; `share` is NULL when there is none.
-            let inner = """
-                SELECT g.level, \(groupColumns.map { "g.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")g.responses,
-                  COALESCE(a.n, 0) AS n, COALESCE(a.hits, 0) AS hits, \(kish()) AS neff, \(size()) AS size,
-                  CASE WHEN COALESCE(a.n, 0) > 0 AND \(size()) IS NOT NULL THEN \(isWeighted ? "a.hw / a.sw" : "CAST(a.hits AS DOUBLE) / CAST(a.n AS DOUBLE)") END AS p
-                FROM groups g LEFT JOIN \(tag)_agg a ON \(joinCondition("a", "g"))
-                """
-            let p = "g.p", n = "g.size"
+        /// Weight totals of the score's cases: `_sw`, `_sw2` from the count column `count`.
+        mutating func weightTotals(_ tag: String, count: String) {
+            p1.append(("\(tag)_sw", "SUM(w * \(count))"))
+            p1.append(("\(tag)_sw2", "SUM(w * w * \(count))"))
+        }
+
+        mutating func share(_ tag: String, common: [String: String]) {
+            p1.append(("\(tag)_n", "SUM(\(tag)_n)"))
+            p1.append(("\(tag)_h", "SUM(\(tag)_h)"))
+            weightTotals(tag, count: "\(tag)_n")
+            p1.append(("\(tag)_hw", "SUM(w * \(tag)_h)"))
+            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let exists = "\(n) > 0 AND \(size) IS NOT NULL"
+            let p = "(\(isWeighted ? "a.\(tag)_hw / a.\(tag)_sw" : "CAST(a.\(tag)_h AS DOUBLE) / CAST(\(n) AS DOUBLE)"))"
             let z2 = "(\(z) * \(z))"
-            let denominator = "(1E0 + \(z2) / \(n))"
-            let centre = "((\(p) + \(z2) / (2E0 * \(n))) / \(denominator))"
-            let half = "(\(z) * SQRT(\(p) * (1E0 - \(p)) / \(n) + \(z2) / (4E0 * \(n) * \(n))) / \(denominator))"
+            let denominator = "(1E0 + \(z2) / \(size))"
+            let centre = "((\(p) + \(z2) / (2E0 * \(size))) / \(denominator))"
+            let half = "(\(z) * SQRT(\(p) * (1E0 - \(p)) / \(size) + \(z2) / (4E0 * \(size) * \(size))) / \(denominator))"
             var values = common
-            values["n"] = "g.n"
-            values["count"] = "g.hits"
-            values["value"] = "100E0 * \(p)"
-            if isWeighted { values["n_eff"] = "CASE WHEN g.p IS NOT NULL THEN g.neff END" }
-            values["ci_low"] = "CASE WHEN g.p IS NOT NULL THEN 100E0 * LEAST(GREATEST(\(centre) - \(half), 0E0), 1E0) END"
-            values["ci_high"] = "CASE WHEN g.p IS NOT NULL THEN 100E0 * LEAST(GREATEST(\(centre) + \(half), 0E0), 1E0) END"
-            return output(from: "(\(inner)) g", values)
+            values["n"] = n
+            values["count"] = "a.\(tag)_h"
+            values["value"] = "CASE WHEN \(exists) THEN 100E0 * \(p) END"
+            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            values["ci_low"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(GREATEST(\(centre) - \(half), 0E0), 1E0) END"
+            values["ci_high"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(GREATEST(\(centre) + \(half), 0E0), 1E0) END"
+            rows.append(values)
         }
 
-        mutating func nps(_ tag: String, _ item: ItemReader, common: [String: String], score: String) throws(SQLCompileError) -> String {
-            let cases = try cases("\(tag)_cases", [item], score: score)
-            let rating = "ROUND(x0)"
-            let promoter = "\(rating) >= 9E0", passive = "\(rating) >= 7E0 AND \(rating) < 9E0", detractor = "\(rating) < 7E0"
-            ctes.append(("\(tag)_agg", aggregate(cases, [
-                "COUNT(*) AS n", "SUM(CASE WHEN \(promoter) THEN 1 ELSE 0 END) AS np", "SUM(CASE WHEN \(passive) THEN 1 ELSE 0 END) AS npa",
-                "SUM(CASE WHEN \(detractor) THEN 1 ELSE 0 END) AS nd", "SUM(w) AS sw", "SUM(w * w) AS sw2",
-                "SUM(CASE WHEN \(promoter) THEN w ELSE 0E0 END) AS wp", "SUM(CASE WHEN \(detractor) THEN w ELSE 0E0 END) AS wd",
-            ], where: "x0 IS NOT NULL")))
-            let inner = """
-                SELECT g.level, \(groupColumns.map { "g.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")g.responses,
-                  COALESCE(a.n, 0) AS n, a.np, a.npa, a.nd, \(kish()) AS neff, \(size()) AS size,
-                  CASE WHEN COALESCE(a.n, 0) > 0 AND \(size()) IS NOT NULL THEN \(isWeighted ? "a.wp / a.sw" : "CAST(a.np AS DOUBLE) / CAST(a.n AS DOUBLE)") END AS p,
-                  CASE WHEN COALESCE(a.n, 0) > 0 AND \(size()) IS NOT NULL THEN \(isWeighted ? "a.wd / a.sw" : "CAST(a.nd AS DOUBLE) / CAST(a.n AS DOUBLE)") END AS d
-                FROM groups g LEFT JOIN \(tag)_agg a ON \(joinCondition("a", "g"))
-                """
+        mutating func nps(_ tag: String, _ item: ItemReader, common: [String: String], score: String) throws(SQLCompileError) {
+            let x = try cases([item], score: score).values.map { $0[0] }
+            rec.append(("\(tag)_n", tally(x.map { "\($0) IS NOT NULL" })))
+            rec.append(("\(tag)_p", tally(x.map { "ROUND(\($0)) >= 9E0" })))
+            rec.append(("\(tag)_pa", tally(x.map { "ROUND(\($0)) >= 7E0 AND ROUND(\($0)) < 9E0" })))
+            rec.append(("\(tag)_d", tally(x.map { "ROUND(\($0)) < 7E0" })))
+            for column in ["n", "p", "pa", "d"] { p1.append(("\(tag)_\(column)", "SUM(\(tag)_\(column))")) }
+            weightTotals(tag, count: "\(tag)_n")
+            p1.append(("\(tag)_wp", "SUM(w * \(tag)_p)"))
+            p1.append(("\(tag)_wd", "SUM(w * \(tag)_d)"))
+            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let exists = "\(n) > 0 AND \(size) IS NOT NULL"
+            let rawP = isWeighted ? "(a.\(tag)_wp / a.\(tag)_sw)" : "(CAST(a.\(tag)_p AS DOUBLE) / CAST(\(n) AS DOUBLE))"
+            let rawD = isWeighted ? "(a.\(tag)_wd / a.\(tag)_sw)" : "(CAST(a.\(tag)_d AS DOUBLE) / CAST(\(n) AS DOUBLE))"
             let adjusted = sql.options.interval == .adjustedWald
-            let n = adjusted ? "(g.size + 3E0)" : "g.size"
-            let p = adjusted ? "((g.p * g.size + 0.75E0) / \(n))" : "g.p"
-            let d = adjusted ? "((g.d * g.size + 0.75E0) / \(n))" : "g.d"
+            let m = adjusted ? "(\(size) + 3E0)" : size
+            let p = adjusted ? "((\(rawP) * \(size) + 0.75E0) / \(m))" : rawP
+            let d = adjusted ? "((\(rawD) * \(size) + 0.75E0) / \(m))" : rawD
             let difference = "(\(p) - \(d))"
-            let half = "(\(z) * SQRT(GREATEST(\(p) + \(d) - \(difference) * \(difference), 0E0) / \(n)))"
+            let half = "(\(z) * SQRT(GREATEST(\(p) + \(d) - \(difference) * \(difference), 0E0) / \(m)))"
             var values = common
-            values["n"] = "g.n"
-            values["value"] = "100E0 * (g.p - g.d)"
-            if isWeighted { values["n_eff"] = "CASE WHEN g.p IS NOT NULL THEN g.neff END" }
-            values["ci_low"] = "CASE WHEN g.p IS NOT NULL THEN 100E0 * GREATEST(\(difference) - \(half), -1E0) END"
-            values["ci_high"] = "CASE WHEN g.p IS NOT NULL THEN 100E0 * LEAST(\(difference) + \(half), 1E0) END"
-            values["promoters"] = "CASE WHEN g.p IS NOT NULL THEN g.np ELSE 0 END"
-            values["passives"] = "CASE WHEN g.p IS NOT NULL THEN g.npa ELSE 0 END"
-            values["detractors"] = "CASE WHEN g.p IS NOT NULL THEN g.nd ELSE 0 END"
-            return output(from: "(\(inner)) g", values)
+            values["n"] = n
+            values["value"] = "CASE WHEN \(exists) THEN 100E0 * (\(rawP) - \(rawD)) END"
+            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            values["ci_low"] = "CASE WHEN \(exists) THEN 100E0 * GREATEST(\(difference) - \(half), -1E0) END"
+            values["ci_high"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(\(difference) + \(half), 1E0) END"
+            values["promoters"] = "CASE WHEN \(exists) THEN a.\(tag)_p ELSE 0 END"
+            values["passives"] = "CASE WHEN \(exists) THEN a.\(tag)_pa ELSE 0 END"
+            values["detractors"] = "CASE WHEN \(exists) THEN a.\(tag)_d ELSE 0 END"
+            rows.append(values)
         }
 
         mutating func scale(_ tag: String, _ readers: [ItemReader], isSum: Bool, minAnswered: Int, alpha: Bool,
-                            common: [String: String], score: String) throws(SQLCompileError) -> String {
-            let raw = try cases("\(tag)_items", readers, score: score)
-            let xs = readers.indices.map { "x\($0)" }
-            let answered = xs.map { "(CASE WHEN \($0) IS NULL THEN 0 ELSE 1 END)" }.joined(separator: " + ")
-            let total = xs.map { "COALESCE(\($0), 0E0)" }.joined(separator: " + ")
-            let value = isSum ? "(\(total))" : "(\(total)) / NULLIF(\(answered), 0)"
-            let complete = xs.map { "\($0) IS NOT NULL" }.joined(separator: " AND ")
-            let keep = (["w"] + groupColumns).joined(separator: ", ")
-            ctes.append(("\(tag)_cases", """
-                SELECT \(keep), \(value) AS v, \(xs.joined(separator: ", ")), CASE WHEN \(complete) THEN 1 ELSE 0 END AS complete, \(total) AS total
-                FROM \(raw) WHERE \(answered) >= \(minAnswered)
-                """))
-            var sums = ["COUNT(*) AS n", "SUM(v) AS sx", "SUM(w) AS sw", "SUM(w * w) AS sw2", "SUM(w * v) AS swx"]
-            if alpha {
-                sums += ["SUM(complete) AS nc", "MIN(CASE WHEN complete = 1 THEN total END) AS tmin", "MAX(CASE WHEN complete = 1 THEN total END) AS tmax",
-                         "VAR_SAMP(CASE WHEN complete = 1 THEN total END) AS tvar"]
-                sums += xs.map { "VAR_SAMP(CASE WHEN complete = 1 THEN \($0) END) AS var_\($0)" }
+                            common: [String: String], score: String) throws(SQLCompileError) {
+            let set = try cases(readers, score: score)
+            var passes: [String] = [], values: [String] = [], completes: [String] = [], totals: [String] = []
+            for (path, xs) in set.values.enumerated() {
+                let answered = "(" + xs.map { "(CASE WHEN \($0) IS NULL THEN 0 ELSE 1 END)" }.joined(separator: " + ") + ")"
+                let sum = "(" + xs.map { "COALESCE(\($0), 0E0)" }.joined(separator: " + ") + ")"
+                let pass = "\(set.exists[path]) AND \(answered) >= \(minAnswered)"
+                passes.append(pass)
+                values.append("(CASE WHEN \(pass) THEN \(isSum ? sum : "\(sum) / \(answered)") END)")
+                completes.append("(" + xs.map { "\($0) IS NOT NULL" }.joined(separator: " AND ") + ")")
+                totals.append(sum)
             }
-            ctes.append(("\(tag)_mom", aggregate("\(tag)_cases", sums)))
-            ctes.append(("\(tag)_dev", deviations("\(tag)_cases", "\(tag)_mom", [
-                "SUM((c.v - m.sx / m.n) * (c.v - m.sx / m.n)) AS ss",
-                "SUM(CASE WHEN c.w > 0E0 THEN c.w * (c.v - m.swx / NULLIF(m.sw, 0E0)) * (c.v - m.swx / NULLIF(m.sw, 0E0)) ELSE 0E0 END) AS wss",
-            ])))
-            let alphaColumns = alpha
-                ? ", a.nc, a.tmin, a.tmax, a.tvar, (\(xs.map { "a.var_\($0)" }.joined(separator: " + "))) AS itemvar"
-                : ""
-            let inner = """
-                SELECT g.level, \(groupColumns.map { "g.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")g.responses,
-                  COALESCE(a.n, 0) AS n, \(kish()) AS neff, \(size()) AS size,
-                  CASE WHEN COALESCE(a.n, 0) > 0 AND \(size()) IS NOT NULL THEN \(isWeighted ? "a.swx / a.sw" : "a.sx / CAST(a.n AS DOUBLE)") END AS mean,
-                  CASE WHEN \(size()) > 1E0 THEN \(isWeighted ? "GREATEST(d.wss, 0E0) / a.sw * \(kish()) / (\(kish()) - 1E0)" : "GREATEST(d.ss, 0E0) / (CAST(a.n AS DOUBLE) - 1E0)") END AS var\(alphaColumns)
-                FROM groups g LEFT JOIN \(tag)_mom a ON \(joinCondition("a", "g")) LEFT JOIN \(tag)_dev d ON \(joinCondition("d", "g"))
-                """
-            let hasSpread = "g.mean IS NOT NULL AND g.size > 1E0"
-            var values = common
-            values["n"] = "g.n"
-            values["value"] = "g.mean"
-            if isWeighted { values["n_eff"] = "CASE WHEN g.mean IS NOT NULL THEN g.neff END" }
-            values["sd"] = "CASE WHEN \(hasSpread) THEN SQRT(g.var) END"
-            values["t_df"] = "CASE WHEN \(hasSpread) AND g.size - 1E0 >= \(dialect.number(TQuantileTable.minimumDegrees)) THEN g.size - 1E0 END"
-            values["t_se"] = "CASE WHEN \(hasSpread) THEN SQRT(g.var) / SQRT(g.size) END"
+            rec.append(("\(tag)_n", tally(passes)))
+            rec.append(("\(tag)_x", total(values)))
+            p1.append(("\(tag)_n", "SUM(\(tag)_n)"))
+            p1.append(("\(tag)_x", "SUM(\(tag)_x)"))
+            weightTotals(tag, count: "\(tag)_n")
+            p1.append(("\(tag)_wx", "SUM(w * \(tag)_x)"))
+            let mean = "(m.\(tag)_x / NULLIF(m.\(tag)_n, 0))", weightedMean = "(m.\(tag)_wx / NULLIF(m.\(tag)_sw, 0E0))"
+            p2.append(("\(tag)_ss", "SUM(\(total(values.map { "(\($0) - \(mean)) * (\($0) - \(mean))" })))"))
+            p2.append(("\(tag)_wss", "SUM(CASE WHEN w > 0E0 THEN w * \(total(values.map { "(\($0) - \(weightedMean)) * (\($0) - \(weightedMean))" })) ELSE 0E0 END)"))
+            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let exists = "\(n) > 0 AND \(size) IS NOT NULL"
+            let spread = "\(exists) AND \(size) > 1E0"
+            let value = isWeighted ? "(a.\(tag)_wx / a.\(tag)_sw)" : "(a.\(tag)_x / CAST(\(n) AS DOUBLE))"
+            let variance = isWeighted
+                ? "(GREATEST(a.\(tag)_wss, 0E0) / a.\(tag)_sw * \(kish(tag)) / (\(kish(tag)) - 1E0))"
+                : "(GREATEST(a.\(tag)_ss, 0E0) / (CAST(\(n) AS DOUBLE) - 1E0))"
+            var row = common
+            row["n"] = n
+            row["value"] = "CASE WHEN \(exists) THEN \(value) END"
+            if isWeighted { row["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            row["sd"] = "CASE WHEN \(spread) THEN SQRT(\(variance)) END"
+            row["t_df"] = "CASE WHEN \(spread) AND \(size) - 1E0 >= \(dialect.number(TQuantileTable.minimumDegrees)) THEN \(size) - 1E0 END"
+            row["t_se"] = "CASE WHEN \(spread) THEN SQRT(\(variance)) / SQRT(\(size)) END"
             if alpha {
-                let k = dialect.number(Double(readers.count))
-                values["alpha"] = "CASE WHEN g.nc >= 2 AND g.tmin < g.tmax THEN \(k) / (\(k) - 1E0) * (1E0 - g.itemvar / g.tvar) END"
+                let k = readers.count
+                rec.append(("\(tag)_c", tally(completes)))
+                for item in 0..<k {
+                    rec.append(("\(tag)_c\(item)", total(zip(completes, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[item]) END)" })))
+                    p1.append(("\(tag)_c\(item)", "SUM(\(tag)_c\(item))"))
+                }
+                let completeTotals = zip(completes, totals).map { "(CASE WHEN \($0.0) THEN \($0.1) END)" }
+                rec.append(("\(tag)_ct", total(completeTotals)))
+                rec.append(("\(tag)_ctmin", extreme(completeTotals, largest: false)))
+                rec.append(("\(tag)_ctmax", extreme(completeTotals, largest: true)))
+                p1.append(("\(tag)_c", "SUM(\(tag)_c)"))
+                p1.append(("\(tag)_ct", "SUM(\(tag)_ct)"))
+                p1.append(("\(tag)_ctmin", "MIN(\(tag)_ctmin)"))
+                p1.append(("\(tag)_ctmax", "MAX(\(tag)_ctmax)"))
+                for item in 0..<k {
+                    let m = "(m.\(tag)_c\(item) / NULLIF(m.\(tag)_c, 0))"
+                    let terms = zip(completes, set.values).map { "(CASE WHEN \($0.0) THEN (\($0.1[item]) - \(m)) * (\($0.1[item]) - \(m)) END)" }
+                    p2.append(("\(tag)_cs\(item)", "SUM(\(total(terms)))"))
+                }
+                let mt = "(m.\(tag)_ct / NULLIF(m.\(tag)_c, 0))"
+                p2.append(("\(tag)_cst", "SUM(\(total(completeTotals.map { "(\($0) - \(mt)) * (\($0) - \(mt))" })))"))
+                let c = "CAST(a.\(tag)_c AS DOUBLE)"
+                let itemVariance = (0..<k).map { "a.\(tag)_cs\($0) / (\(c) - 1E0)" }.joined(separator: " + ")
+                let kk = dialect.number(Double(k))
+                row["alpha"] = "CASE WHEN a.\(tag)_c >= 2 AND a.\(tag)_ctmin < a.\(tag)_ctmax THEN \(kk) / (\(kk) - 1E0) * (1E0 - (\(itemVariance)) / (a.\(tag)_cst / (\(c) - 1E0))) END"
             }
-            return output(from: "(\(inner)) g", values)
+            rows.append(row)
         }
 
         mutating func drivers(_ tag: String, target: ItemReader, items: [CaseLayout], common: [String: String],
-                              score: String) throws(SQLCompileError) -> [String] {
-            let targets = try cases("\(tag)_targets", [target], score: score)
-            ctes.append(("\(tag)_tn", aggregate(targets, ["COUNT(*) AS n"], where: "x0 IS NOT NULL")))
-            var values = common
-            values["n"] = "COALESCE(a.n, 0)"
-            var rows = [output(from: "groups g LEFT JOIN \(tag)_tn a ON \(joinCondition("a", "g"))", values)]
-            var parts: [String] = []
-            let keep = (["w"] + groupColumns).joined(separator: ", ")
+                              score: String) throws(SQLCompileError) {
+            let targets = try cases([target], score: score).values.map { $0[0] }
+            rec.append(("\(tag)_t", tally(targets.map { "\($0) IS NOT NULL" })))
+            p1.append(("\(tag)_t", "SUM(\(tag)_t)"))
+            var head = common
+            head["n"] = "a.\(tag)_t"
+            rows.append(head)
             for (index, layout) in items.enumerated() {
-                let pairs = try cases("\(tag)_i\(index)", layout.readers, score: score)
-                parts.append("SELECT \(keep), \(index) AS j, x0 AS x, x1 AS y FROM \(pairs) WHERE x0 IS NOT NULL AND x1 IS NOT NULL")
+                let j = "\(tag)_\(index)"
+                let set = try cases(layout.readers, score: score)
+                let pairs = set.values.map { "\($0[0]) IS NOT NULL AND \($0[1]) IS NOT NULL" }
+                let x = zip(pairs, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[0]) END)" }
+                let y = zip(pairs, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[1]) END)" }
+                rec.append(("\(j)_n", tally(pairs)))
+                rec.append(("\(j)_x", total(x)))
+                rec.append(("\(j)_y", total(y)))
+                rec.append(("\(j)_xmin", extreme(x, largest: false)))
+                rec.append(("\(j)_xmax", extreme(x, largest: true)))
+                rec.append(("\(j)_ymin", extreme(y, largest: false)))
+                rec.append(("\(j)_ymax", extreme(y, largest: true)))
+                p1.append(("\(j)_n", "SUM(\(j)_n)"))
+                weightTotals(j, count: "\(j)_n")
+                p1.append(("\(j)_used", "SUM(CASE WHEN w > 0E0 THEN \(j)_n ELSE 0 END)"))
+                p1.append(("\(j)_tw", "SUM(CASE WHEN w > 0E0 THEN w * \(j)_n ELSE 0E0 END)"))
+                p1.append(("\(j)_wx", "SUM(CASE WHEN w > 0E0 THEN w * \(j)_x ELSE 0E0 END)"))
+                p1.append(("\(j)_wy", "SUM(CASE WHEN w > 0E0 THEN w * \(j)_y ELSE 0E0 END)"))
+                p1.append(("\(j)_xmin", "MIN(CASE WHEN w > 0E0 THEN \(j)_xmin END)"))
+                p1.append(("\(j)_xmax", "MAX(CASE WHEN w > 0E0 THEN \(j)_xmax END)"))
+                p1.append(("\(j)_ymin", "MIN(CASE WHEN w > 0E0 THEN \(j)_ymin END)"))
+                p1.append(("\(j)_ymax", "MAX(CASE WHEN w > 0E0 THEN \(j)_ymax END)"))
+                let mx = "(m.\(j)_wx / NULLIF(m.\(j)_tw, 0E0))", my = "(m.\(j)_wy / NULLIF(m.\(j)_tw, 0E0))"
+                let dx = x.map { "(\($0) - \(mx))" }, dy = y.map { "(\($0) - \(my))" }
+                p2.append(("\(j)_sxx", "SUM(CASE WHEN w > 0E0 THEN w * \(total(dx.map { "\($0) * \($0)" })) ELSE 0E0 END)"))
+                p2.append(("\(j)_syy", "SUM(CASE WHEN w > 0E0 THEN w * \(total(dy.map { "\($0) * \($0)" })) ELSE 0E0 END)"))
+                p2.append(("\(j)_sxy", "SUM(CASE WHEN w > 0E0 THEN w * \(total(zip(dx, dy).map { "\($0.0) * \($0.1)" })) ELSE 0E0 END)"))
+                let size = self.size(j, n: "a.\(j)_n")
+                let r = "LEAST(GREATEST(a.\(j)_sxy / SQRT(a.\(j)_sxx * a.\(j)_syy), -1E0), 1E0)"
+                let defined = "a.\(j)_used >= 2 AND a.\(j)_xmin < a.\(j)_xmax AND a.\(j)_ymin < a.\(j)_ymax AND \(size) IS NOT NULL"
+                let fisher = "\(defined) AND \(size) > 3E0"
+                let half = "(\(z) / SQRT(\(size) - 3E0))"
+                var row = common
+                row["item"] = dialect.string(layout.readers[0].name)
+                row["item_position"] = "\(index)"
+                row["n"] = "a.\(j)_n"
+                row["value"] = "CASE WHEN \(defined) THEN \(r) END"
+                if isWeighted { row["n_eff"] = "CASE WHEN \(defined) THEN \(kish(j)) END" }
+                row["ci_low"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(\(r)) = 1E0 THEN \(r) ELSE TANH(ATANH(\(r)) - \(half)) END) END"
+                row["ci_high"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(\(r)) = 1E0 THEN \(r) ELSE TANH(ATANH(\(r)) + \(half)) END) END"
+                rows.append(row)
             }
-            guard !parts.isEmpty else { return rows }
-            ctes.append(("\(tag)_pairs", parts.joined(separator: "\nUNION ALL\n")))
-            let positive = "w > 0E0"
-            let sumsSelect = [
-                "COUNT(*) AS n", "SUM(w) AS sw", "SUM(w * w) AS sw2",
-                "SUM(CASE WHEN \(positive) THEN 1 ELSE 0 END) AS used", "SUM(CASE WHEN \(positive) THEN w ELSE 0E0 END) AS tw",
-                "SUM(CASE WHEN \(positive) THEN w * x ELSE 0E0 END) AS swx", "SUM(CASE WHEN \(positive) THEN w * y ELSE 0E0 END) AS swy",
-                "MIN(CASE WHEN \(positive) THEN x END) AS xmin", "MAX(CASE WHEN \(positive) THEN x END) AS xmax",
-                "MIN(CASE WHEN \(positive) THEN y END) AS ymin", "MAX(CASE WHEN \(positive) THEN y END) AS ymax",
-            ]
-            // Aggregated per item: the item index is one more grouping key.
-            let list = sumsSelect.joined(separator: ", ")
-            var agg = "SELECT 'all' AS level, \(nullGroups())j, \(list) FROM \(tag)_pairs GROUP BY j"
-            if !groupColumns.isEmpty {
-                let g = groupColumns.joined(separator: ", ")
-                agg += "\nUNION ALL\nSELECT 'group' AS level, \(g), j, \(list) FROM \(tag)_pairs GROUP BY \(g), j"
-            }
-            ctes.append(("\(tag)_mom", agg))
-            let mx = "(m.swx / NULLIF(m.tw, 0E0))", my = "(m.swy / NULLIF(m.tw, 0E0))"
-            ctes.append(("\(tag)_dev", deviations("\(tag)_pairs", "\(tag)_mom", [
-                "SUM(CASE WHEN c.w > 0E0 THEN c.w * (c.x - \(mx)) * (c.x - \(mx)) ELSE 0E0 END) AS sxx",
-                "SUM(CASE WHEN c.w > 0E0 THEN c.w * (c.y - \(my)) * (c.y - \(my)) ELSE 0E0 END) AS syy",
-                "SUM(CASE WHEN c.w > 0E0 THEN c.w * (c.x - \(mx)) * (c.y - \(my)) ELSE 0E0 END) AS sxy",
-            ], extraKeys: ["j"])))
-            let names = items.enumerated().map { "WHEN \($0.offset) THEN \(dialect.string($0.element.readers[0].name))" }.joined(separator: " ")
-            let items = (0..<items.count).map { "SELECT \($0) AS j" }.joined(separator: " UNION ALL ")
-            let join = joinCondition("a", "g") + " AND a.j = i.j"
-            let inner = """
-                SELECT g.level, \(groupColumns.map { "g.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")g.responses, i.j,
-                  COALESCE(a.n, 0) AS n, \(kish()) AS neff, \(size()) AS size,
-                  CASE WHEN a.used >= 2 AND a.xmin < a.xmax AND a.ymin < a.ymax AND \(size()) IS NOT NULL
-                    THEN LEAST(GREATEST(d.sxy / SQRT(d.sxx * d.syy), -1E0), 1E0) END AS r
-                FROM groups g CROSS JOIN (\(items)) i
-                LEFT JOIN \(tag)_mom a ON \(join)
-                LEFT JOIN \(tag)_dev d ON \(joinCondition("d", "g")) AND d.j = i.j
-                """
-            let half = "(\(z) / SQRT(g.size - 3E0))"
-            var itemValues = common
-            itemValues["item"] = "CASE g.j \(names) END"
-            itemValues["item_position"] = "g.j"
-            itemValues["n"] = "g.n"
-            itemValues["value"] = "g.r"
-            if isWeighted { itemValues["n_eff"] = "CASE WHEN g.r IS NOT NULL THEN g.neff END" }
-            let fisher = "g.r IS NOT NULL AND g.size > 3E0"
-            itemValues["ci_low"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(g.r) = 1E0 THEN g.r ELSE TANH(ATANH(g.r) - \(half)) END) END"
-            itemValues["ci_high"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(g.r) = 1E0 THEN g.r ELSE TANH(ATANH(g.r) + \(half)) END) END"
-            rows.append(output(from: "(\(inner)) g", itemValues))
-            return rows
         }
 
         // MARK: t quantiles
