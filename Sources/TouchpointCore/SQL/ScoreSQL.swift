@@ -84,6 +84,8 @@ extension ScoreSQL {
         /// Columns of `rec` (per response), `p1` (aggregates) and `p2` (second-pass sums over `rec` joined
         /// with `p1` as `m`).
         var rec: [(String, String)] = []
+        /// Case values that `rec` and `p2` both read, computed once per response in `cv`.
+        var cv: [(String, String)] = []
         var p1: [(String, String)] = []
         var p2: [(String, String)] = []
         /// The result rows of each group, as column values over `p2` (alias `a`).
@@ -92,6 +94,12 @@ extension ScoreSQL {
         init(sql: ScoreSQL, fields: SQLRecordFields) {
             self.sql = sql
             self.fields = fields
+        }
+
+        /// A column of `cv` holding `expression`, by name.
+        mutating func column(_ name: String, _ expression: String) -> String {
+            cv.append((name, expression))
+            return name
         }
 
         func id(_ name: String) -> String { dialect.identifier(name) }
@@ -106,7 +114,9 @@ extension ScoreSQL {
             var ctes = sourceCTEs()
             let g = groupColumns
             let keep = (["w", "status"] + g).joined(separator: ", ")
-            ctes.append(("rec", "SELECT \(keep),\n  " + rec.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ") + "\nFROM resp"))
+            let cvColumns = cv.isEmpty ? "" : ",\n  " + cv.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
+            ctes.append(("cv", "SELECT *\(cvColumns)\nFROM resp"))
+            ctes.append(("rec", "SELECT \(keep),\n  " + rec.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ") + "\nFROM cv"))
             let sums = p1.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
             if g.isEmpty {
                 ctes.append(("p1", "SELECT 'all' AS level,\n  \(sums)\nFROM rec"))
@@ -121,7 +131,7 @@ extension ScoreSQL {
             let deviations = p2.map { "\($0.1) AS \($0.0)" }
             let list = (carried + deviations).joined(separator: ",\n  ")
             if g.isEmpty {
-                ctes.append(("p2", "SELECT m.level,\n  \(list)\nFROM resp r CROSS JOIN p1 m\nGROUP BY m.level"))
+                ctes.append(("p2", "SELECT m.level,\n  \(list)\nFROM cv r CROSS JOIN p1 m\nGROUP BY m.level"))
             } else {
                 let equal = dialect == .duckdb ? "IS NOT DISTINCT FROM" : "<=>"
                 let on = (["m.level = r.level"] + g.map { "m.\($0) \(equal) (CASE WHEN r.level = 'all' THEN NULL ELSE r.\($0) END)" })
@@ -130,7 +140,7 @@ extension ScoreSQL {
                 ctes.append(("p2", """
                     SELECT m.level, \(mg.joined(separator: ", ")),
                       \(list)
-                    FROM (SELECT resp.*, l.level FROM resp CROSS JOIN (SELECT 'all' AS level UNION ALL SELECT 'group' AS level) l) r
+                    FROM (SELECT cv.*, l.level FROM cv CROSS JOIN (SELECT 'all' AS level UNION ALL SELECT 'group' AS level) l) r
                     JOIN p1 m ON \(on)
                     GROUP BY m.level, \(mg.joined(separator: ", "))
                     """))
@@ -525,9 +535,12 @@ extension ScoreSQL {
                 let sum = "(" + xs.map { "COALESCE(\($0), 0E0)" }.joined(separator: " + ") + ")"
                 let pass = "\(set.exists[path]) AND \(answered) >= \(minAnswered)"
                 passes.append(pass)
-                values.append("(CASE WHEN \(pass) THEN \(isSum ? sum : "\(sum) / \(answered)") END)")
-                completes.append("(" + xs.map { "\($0) IS NOT NULL" }.joined(separator: " AND ") + ")")
-                totals.append(sum)
+                values.append(column("\(tag)_cv_v\(path)", "(CASE WHEN \(pass) THEN \(isSum ? sum : "\(sum) / \(answered)") END)"))
+                if alpha {
+                    completes.append(column("\(tag)_cv_k\(path)", "(" + xs.map { "\($0) IS NOT NULL" }.joined(separator: " AND ") + ")"))
+                    totals.append(column("\(tag)_cv_t\(path)", "(CASE WHEN \(completes[path]) THEN \(sum) END)"))
+                    for (item, x) in xs.enumerated() { _ = column("\(tag)_cv_c\(item)p\(path)", "(CASE WHEN \(completes[path]) THEN \(x) END)") }
+                }
             }
             rec.append(("\(tag)_n", tally(passes)))
             rec.append(("\(tag)_x", total(values)))
@@ -555,11 +568,12 @@ extension ScoreSQL {
             if alpha {
                 let k = readers.count
                 rec.append(("\(tag)_c", tally(completes)))
+                let itemColumns = (0..<k).map { item in set.values.indices.map { "\(tag)_cv_c\(item)p\($0)" } }
                 for item in 0..<k {
-                    rec.append(("\(tag)_c\(item)", total(zip(completes, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[item]) END)" })))
+                    rec.append(("\(tag)_c\(item)", total(itemColumns[item])))
                     p1.append(("\(tag)_c\(item)", "SUM(\(tag)_c\(item))"))
                 }
-                let completeTotals = zip(completes, totals).map { "(CASE WHEN \($0.0) THEN \($0.1) END)" }
+                let completeTotals = totals
                 rec.append(("\(tag)_ct", total(completeTotals)))
                 rec.append(("\(tag)_ctmin", extreme(completeTotals, largest: false)))
                 rec.append(("\(tag)_ctmax", extreme(completeTotals, largest: true)))
@@ -569,7 +583,7 @@ extension ScoreSQL {
                 p1.append(("\(tag)_ctmax", "MAX(\(tag)_ctmax)"))
                 for item in 0..<k {
                     let m = "(m.\(tag)_c\(item) / NULLIF(m.\(tag)_c, 0))"
-                    let terms = zip(completes, set.values).map { "(CASE WHEN \($0.0) THEN (\($0.1[item]) - \(m)) * (\($0.1[item]) - \(m)) END)" }
+                    let terms = itemColumns[item].map { "(\($0) - \(m)) * (\($0) - \(m))" }
                     p2.append(("\(tag)_cs\(item)", "SUM(\(total(terms)))"))
                 }
                 let mt = "(m.\(tag)_ct / NULLIF(m.\(tag)_c, 0))"
@@ -594,8 +608,11 @@ extension ScoreSQL {
                 let j = "\(tag)_\(index)"
                 let set = try cases(layout.readers, score: score)
                 let pairs = set.values.map { "\($0[0]) IS NOT NULL AND \($0[1]) IS NOT NULL" }
-                let x = zip(pairs, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[0]) END)" }
-                let y = zip(pairs, set.values).map { "(CASE WHEN \($0.0) THEN \($0.1[1]) END)" }
+                var x: [String] = [], y: [String] = []
+                for (path, (pair, values)) in zip(pairs, set.values).enumerated() {
+                    x.append(column("\(j)_cv_x\(path)", "(CASE WHEN \(pair) THEN \(values[0]) END)"))
+                    y.append(column("\(j)_cv_y\(path)", "(CASE WHEN \(pair) THEN \(values[1]) END)"))
+                }
                 rec.append(("\(j)_n", tally(pairs)))
                 rec.append(("\(j)_x", total(x)))
                 rec.append(("\(j)_y", total(y)))
