@@ -88,12 +88,20 @@ extension ScoreSQL {
         var cv: [(String, String)] = []
         var p1: [(String, String)] = []
         var p2: [(String, String)] = []
-        /// The result rows of each group, as column values over `p2` (alias `a`).
+        /// Figures derived from `p2` once per group (`p3`), which the result rows read as `a.NAME`.
+        var p3: [(String, String)] = []
+        /// The result rows of each group, as column values over `p3` (alias `a`).
         var rows: [[String: String]] = []
 
         init(sql: ScoreSQL, fields: SQLRecordFields) {
             self.sql = sql
             self.fields = fields
+        }
+
+        /// A column of `p3` holding `expression` (over `p2` as `a`), as the result rows refer to it.
+        mutating func derived(_ name: String, _ expression: String) -> String {
+            p3.append((name, expression))
+            return "a.\(name)"
         }
 
         /// A column of `cv` holding `expression`, by name.
@@ -145,6 +153,7 @@ extension ScoreSQL {
                     GROUP BY m.level, \(mg.joined(separator: ", "))
                     """))
             }
+            ctes.append(("p3", "SELECT a.*" + p3.map { ",\n  \($0.1) AS \($0.0)" }.joined() + "\nFROM p2 a"))
             ctes.append(("scored", scored()))
             ctes.append(("tq", tTable()))
             let groups = sql.dimensions.enumerated().map { index, dimension in "s.g\(index) AS \(id(dimension.name))" }
@@ -203,7 +212,7 @@ extension ScoreSQL {
                 SELECT e.level, \(groupColumns.map { "e.\($0)" }.joined(separator: ", "))\(groupColumns.isEmpty ? "" : ", ")e.responses, \(names)
                 FROM (
                   SELECT a.level, \(g)\(g.isEmpty ? "" : ", ")a.responses, \(dialect.explode(dialect.array(structs))) AS r
-                  FROM p2 a
+                  FROM p3 a
                 ) e
                 WHERE NOT (e.r.method = 'status' AND e.r.n = 0) AND NOT (e.r.method = 'lines' AND e.level <> 'all')
                 """
@@ -477,9 +486,9 @@ extension ScoreSQL {
             p1.append(("\(tag)_h", "SUM(\(tag)_h)"))
             weightTotals(tag, count: "\(tag)_n")
             p1.append(("\(tag)_hw", "SUM(w * \(tag)_h)"))
-            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let n = "a.\(tag)_n", size = derived("\(tag)_size", self.size(tag, n: n))
             let exists = "\(n) > 0 AND \(size) IS NOT NULL"
-            let p = "(\(isWeighted ? "a.\(tag)_hw / a.\(tag)_sw" : "CAST(a.\(tag)_h AS DOUBLE) / CAST(\(n) AS DOUBLE)"))"
+            let p = derived("\(tag)_share", "CASE WHEN \(n) > 0 AND \(self.size(tag, n: n)) IS NOT NULL THEN \(isWeighted ? "a.\(tag)_hw / a.\(tag)_sw" : "CAST(a.\(tag)_h AS DOUBLE) / CAST(\(n) AS DOUBLE)") END")
             let z2 = "(\(z) * \(z))"
             let denominator = "(1E0 + \(z2) / \(size))"
             let centre = "((\(p) + \(z2) / (2E0 * \(size))) / \(denominator))"
@@ -488,7 +497,7 @@ extension ScoreSQL {
             values["n"] = n
             values["count"] = "a.\(tag)_h"
             values["value"] = "CASE WHEN \(exists) THEN 100E0 * \(p) END"
-            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(size) END" }
             values["ci_low"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(GREATEST(\(centre) - \(half), 0E0), 1E0) END"
             values["ci_high"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(GREATEST(\(centre) + \(half), 0E0), 1E0) END"
             rows.append(values)
@@ -504,10 +513,11 @@ extension ScoreSQL {
             weightTotals(tag, count: "\(tag)_n")
             p1.append(("\(tag)_wp", "SUM(w * \(tag)_p)"))
             p1.append(("\(tag)_wd", "SUM(w * \(tag)_d)"))
-            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let n = "a.\(tag)_n", size = derived("\(tag)_size", self.size(tag, n: n))
             let exists = "\(n) > 0 AND \(size) IS NOT NULL"
-            let rawP = isWeighted ? "(a.\(tag)_wp / a.\(tag)_sw)" : "(CAST(a.\(tag)_p AS DOUBLE) / CAST(\(n) AS DOUBLE))"
-            let rawD = isWeighted ? "(a.\(tag)_wd / a.\(tag)_sw)" : "(CAST(a.\(tag)_d AS DOUBLE) / CAST(\(n) AS DOUBLE))"
+            let guarded = "\(n) > 0 AND \(self.size(tag, n: n)) IS NOT NULL"
+            let rawP = derived("\(tag)_pshare", "CASE WHEN \(guarded) THEN \(isWeighted ? "(a.\(tag)_wp / a.\(tag)_sw)" : "(CAST(a.\(tag)_p AS DOUBLE) / CAST(\(n) AS DOUBLE))") END")
+            let rawD = derived("\(tag)_dshare", "CASE WHEN \(guarded) THEN \(isWeighted ? "(a.\(tag)_wd / a.\(tag)_sw)" : "(CAST(a.\(tag)_d AS DOUBLE) / CAST(\(n) AS DOUBLE))") END")
             let adjusted = sql.options.interval == .adjustedWald
             let m = adjusted ? "(\(size) + 3E0)" : size
             let p = adjusted ? "((\(rawP) * \(size) + 0.75E0) / \(m))" : rawP
@@ -517,7 +527,7 @@ extension ScoreSQL {
             var values = common
             values["n"] = n
             values["value"] = "CASE WHEN \(exists) THEN 100E0 * (\(rawP) - \(rawD)) END"
-            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            if isWeighted { values["n_eff"] = "CASE WHEN \(exists) THEN \(size) END" }
             values["ci_low"] = "CASE WHEN \(exists) THEN 100E0 * GREATEST(\(difference) - \(half), -1E0) END"
             values["ci_high"] = "CASE WHEN \(exists) THEN 100E0 * LEAST(\(difference) + \(half), 1E0) END"
             values["promoters"] = "CASE WHEN \(exists) THEN a.\(tag)_p ELSE 0 END"
@@ -551,17 +561,18 @@ extension ScoreSQL {
             let mean = "(m.\(tag)_x / NULLIF(m.\(tag)_n, 0))", weightedMean = "(m.\(tag)_wx / NULLIF(m.\(tag)_sw, 0E0))"
             p2.append(("\(tag)_ss", "SUM(\(total(values.map { "(\($0) - \(mean)) * (\($0) - \(mean))" })))"))
             p2.append(("\(tag)_wss", "SUM(CASE WHEN w > 0E0 THEN w * \(total(values.map { "(\($0) - \(weightedMean)) * (\($0) - \(weightedMean))" })) ELSE 0E0 END)"))
-            let n = "a.\(tag)_n", size = self.size(tag, n: n)
+            let n = "a.\(tag)_n", size = derived("\(tag)_size", self.size(tag, n: n))
             let exists = "\(n) > 0 AND \(size) IS NOT NULL"
             let spread = "\(exists) AND \(size) > 1E0"
             let value = isWeighted ? "(a.\(tag)_wx / a.\(tag)_sw)" : "(a.\(tag)_x / CAST(\(n) AS DOUBLE))"
-            let variance = isWeighted
+            let sizeHere = self.size(tag, n: n)
+            let variance = derived("\(tag)_var", "CASE WHEN \(n) > 0 AND \(sizeHere) > 1E0 THEN " + (isWeighted
                 ? "(GREATEST(a.\(tag)_wss, 0E0) / a.\(tag)_sw * \(kish(tag)) / (\(kish(tag)) - 1E0))"
-                : "(GREATEST(a.\(tag)_ss, 0E0) / (CAST(\(n) AS DOUBLE) - 1E0))"
+                : "(GREATEST(a.\(tag)_ss, 0E0) / (CAST(\(n) AS DOUBLE) - 1E0))") + " END")
             var row = common
             row["n"] = n
             row["value"] = "CASE WHEN \(exists) THEN \(value) END"
-            if isWeighted { row["n_eff"] = "CASE WHEN \(exists) THEN \(kish(tag)) END" }
+            if isWeighted { row["n_eff"] = "CASE WHEN \(exists) THEN \(size) END" }
             row["sd"] = "CASE WHEN \(spread) THEN SQRT(\(variance)) END"
             row["t_df"] = "CASE WHEN \(spread) AND \(size) - 1E0 >= \(dialect.number(TQuantileTable.minimumDegrees)) THEN \(size) - 1E0 END"
             row["t_se"] = "CASE WHEN \(spread) THEN SQRT(\(variance)) / SQRT(\(size)) END"
@@ -635,9 +646,11 @@ extension ScoreSQL {
                 p2.append(("\(j)_sxx", "SUM(CASE WHEN w > 0E0 THEN w * \(total(dx.map { "\($0) * \($0)" })) ELSE 0E0 END)"))
                 p2.append(("\(j)_syy", "SUM(CASE WHEN w > 0E0 THEN w * \(total(dy.map { "\($0) * \($0)" })) ELSE 0E0 END)"))
                 p2.append(("\(j)_sxy", "SUM(CASE WHEN w > 0E0 THEN w * \(total(zip(dx, dy).map { "\($0.0) * \($0.1)" })) ELSE 0E0 END)"))
-                let size = self.size(j, n: "a.\(j)_n")
-                let r = "LEAST(GREATEST(a.\(j)_sxy / SQRT(a.\(j)_sxx * a.\(j)_syy), -1E0), 1E0)"
-                let defined = "a.\(j)_used >= 2 AND a.\(j)_xmin < a.\(j)_xmax AND a.\(j)_ymin < a.\(j)_ymax AND \(size) IS NOT NULL"
+                let sizeHere = self.size(j, n: "a.\(j)_n")
+                let size = derived("\(j)_size", sizeHere)
+                let definedHere = "a.\(j)_used >= 2 AND a.\(j)_xmin < a.\(j)_xmax AND a.\(j)_ymin < a.\(j)_ymax AND \(sizeHere) IS NOT NULL"
+                let r = derived("\(j)_r", "CASE WHEN \(definedHere) THEN LEAST(GREATEST(a.\(j)_sxy / SQRT(a.\(j)_sxx * a.\(j)_syy), -1E0), 1E0) END")
+                let defined = "\(r) IS NOT NULL"
                 let fisher = "\(defined) AND \(size) > 3E0"
                 let half = "(\(z) / SQRT(\(size) - 3E0))"
                 var row = common
@@ -645,7 +658,7 @@ extension ScoreSQL {
                 row["item_position"] = "\(index)"
                 row["n"] = "a.\(j)_n"
                 row["value"] = "CASE WHEN \(defined) THEN \(r) END"
-                if isWeighted { row["n_eff"] = "CASE WHEN \(defined) THEN \(kish(j)) END" }
+                if isWeighted { row["n_eff"] = "CASE WHEN \(defined) THEN \(size) END" }
                 row["ci_low"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(\(r)) = 1E0 THEN \(r) ELSE TANH(ATANH(\(r)) - \(half)) END) END"
                 row["ci_high"] = "CASE WHEN \(fisher) THEN (CASE WHEN ABS(\(r)) = 1E0 THEN \(r) ELSE TANH(ATANH(\(r)) + \(half)) END) END"
                 rows.append(row)
