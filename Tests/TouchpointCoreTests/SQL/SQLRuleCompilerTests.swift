@@ -33,7 +33,7 @@ struct SQLRuleCompilerTests {
     }
 
     @Test func aComparisonWithNullIsFalseNotUnknown() throws {
-        #expect(try compiled("ease >= 5") == #"COALESCE(answers."ease" >= 5E0, FALSE)"#)
+        #expect(try compiled("ease >= 5") == #"COALESCE(answers."ease" >= 5.0E0, FALSE)"#)
     }
 
     @Test func equalsNullTestsForAbsence() throws {
@@ -51,7 +51,7 @@ struct SQLRuleCompilerTests {
     }
 
     @Test func divisionByZeroIsNull() throws {
-        #expect(try compiled("ease / 0 > 1").contains("CASE WHEN 0E0 = 0 THEN NULL ELSE"))
+        #expect(try compiled("ease / 0 > 1").contains("CASE WHEN 0.0E0 = 0 THEN NULL ELSE"))
     }
 
     @Test func aMetaValueIsReadFromTheMetaStruct() throws {
