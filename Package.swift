@@ -14,11 +14,15 @@ let package = Package(
     targets: [
         // GNU readline (Debian: libreadline-dev), used only by TouchpointTerminal.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-        // The core: model, parsing, expressions, validation, engine, storage, scoring. Never prints.
+        // JSON and JSON lines: a strict byte-level parser, an ordered writer, a streaming line reader. Knows
+        // nothing of questionnaires or records.
+        .target(name: "TouchpointJSON"),
+        // The core: model, parsing, expressions, validation, engine, responses, storage, scoring. Never prints.
         // It reads YAML through the libyaml (CYaml) that Yams bundles.
-        .target(name: "TouchpointCore", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // The one place that talks to a terminal: readline line reading and terminal size.
-        .target(name: "TouchpointTerminal", dependencies: ["CReadline", "TouchpointCore"]),
+        .target(name: "TouchpointCore", dependencies: ["TouchpointJSON", .product(name: "Yams", package: "Yams")]),
+        // Everything about a terminal: readline line reading, terminal size, display width, wrapping, the
+        // sanitiser and styles. The core knows none of it.
+        .target(name: "TouchpointTerminal", dependencies: ["CReadline"]),
         // The thin command-line target.
         .executableTarget(name: "touchpoint", dependencies: [
             "TouchpointCore",
@@ -30,9 +34,10 @@ let package = Package(
             dependencies: ["TouchpointCore"],
             exclude: ["Statistics/oracle", "Statistics/vectors.json", "Scoring/oracle", "Fixtures"]
         ),
+        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"]),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TouchpointCore", "TestSupport"]),
+        .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),
         // End-to-end tests of the built `touchpoint` binary (it is built first through this dependency).
         .testTarget(
             name: "TouchpointCLITests",

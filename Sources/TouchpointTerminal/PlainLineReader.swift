@@ -1,5 +1,4 @@
 import Glibc
-import TouchpointCore
 
 /// Reads lines from input that is not a terminal (a pipe or a file), byte for byte.
 ///

@@ -1,7 +1,6 @@
 @preconcurrency import CReadline
 @preconcurrency import Glibc
 import Synchronization
-import TouchpointCore
 
 /// Reads answers at a terminal with GNU readline: line editing, history and Tab completion.
 ///

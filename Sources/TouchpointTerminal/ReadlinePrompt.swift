@@ -1,4 +1,3 @@
-import TouchpointCore
 
 /// Prepares a prompt for readline.
 enum ReadlinePrompt {

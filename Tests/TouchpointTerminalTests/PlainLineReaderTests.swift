@@ -1,6 +1,5 @@
 @preconcurrency import Glibc
 import Testing
-import TouchpointCore
 import TouchpointTerminal
 
 /// PlainLineReader on pipes: bytes are data, lines end at line feeds.

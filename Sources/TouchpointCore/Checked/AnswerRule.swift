@@ -1,11 +1,13 @@
-/// A question's own rules prepared for checking stored JSON answers quickly, a million times over.
+/// The one rule a question's answers obey (type, options, range, lengths, pattern, exclusive options), built
+/// once per question by the checked questionnaire and used by every command: `run` (typed and headless),
+/// `simulate` (which generates only what the rule accepts), `verify` and `score`.
 ///
-/// `accepts` is a fast path that only ever says yes when `AnswerParser.validate` would accept the same
-/// value: option sets are hashed once, ranges read once, and the JSON value is looked at directly instead of
-/// being converted. Anything it is not sure of (a date, a pattern, a value of the wrong kind) goes to
-/// `problem(with:)`, which asks `AnswerParser.validate` itself, so both paths accept exactly the same answers.
-final class AnswerRule: Sendable {
-    let question: Question
+/// It checks expression values (`problem(with: Value)`) and stored JSON (`problem(with: JSONValue)`): the JSON
+/// check has a fast path that only ever says yes when the value check would, and asks the value check for
+/// anything it is not sure of (a date, a pattern, a value of the wrong kind), so both accept exactly the same
+/// answers. `checks:` are not part of it: the interview applies them with the other answers in scope.
+public final class AnswerRule: Sendable {
+    public let question: Question
     private let kind: Kind
     private let textOptions: StringLookup<Void>
     private let numberOptions: Set<Double>
@@ -14,14 +16,18 @@ final class AnswerRule: Sendable {
     private let range: ClosedRange<Double>?
     private let minCount: Double?
     private let maxCount: Double?
+    /// The options an answer may name, in the questionnaire's order (`other` last): a multi answer is stored
+    /// in this order, whatever order it was typed or given in.
+    public let options: [ChoiceOption]
 
     private enum Kind: Sendable {
         case choice, multi, point, number, yesNo, text, note, other
     }
 
-    init(_ question: Question) {
+    public init(_ question: Question) {
         self.question = question
         let options = question.type == .grid ? question.options : question.allOptions
+        self.options = options
         var textOptions = Set<String>()
         var numberOptions = Set<Double>()
         var exclusiveText = Set<String>()
@@ -74,13 +80,103 @@ final class AnswerRule: Sendable {
         }
     }
 
-    /// What is wrong with `value` as an answer (or grid cell) of the question, or `nil` when it is valid.
-    func problem(with value: JSONValue) -> AnswerProblem? {
-        if accepts(value) { return nil }
-        return AnswerParser.validate(Value(json: value), question: question, language: "en")
+    // MARK: Values
+
+    /// Why `value` breaks the question's own rules, in `language`; nil when it obeys them.
+    public func problem(with value: Value, language: String) -> AnswerProblem? {
+        let q = question
+        switch (q.type, value) {
+        case (.single, _), (.grid, _) where q.gridUsesOptions:
+            guard options.contains(where: { Value.of($0.value) == value }) else {
+                return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(options.count)))
+            }
+            return nil
+        case (.multi, .list(let items)):
+            var seen = Set<Value>()
+            for item in items {
+                guard options.contains(where: { Value.of($0.value) == item }) else {
+                    return AnswerProblem(EngineText.text(.notAnOption, language, item.display, String(options.count)))
+                }
+                if !seen.insert(item).inserted { return AnswerProblem(EngineText.text(.noDuplicate, language, item.display)) }
+            }
+            if items.count > 1, let ex = options.first(where: { $0.exclusive && items.contains(Value.of($0.value)) }) {
+                return AnswerProblem(EngineText.text(.exclusiveAlone, language, ex.label.text(language)))
+            }
+            if items.isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
+            if let lo = q.min, Double(items.count) < lo { return AnswerProblem(EngineText.text(.atLeastChoices, language, NumberText.format(lo))) }
+            if let hi = q.max, Double(items.count) > hi { return AnswerProblem(EngineText.text(.atMostChoices, language, NumberText.format(hi))) }
+            return nil
+        case (.scale, .number(let n)), (.nps, .number(let n)), (.grid, .number(let n)):
+            let range = q.scalePoints ?? 0...10
+            guard n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
+                return AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound)))
+            }
+            return nil
+        case (.number, .number(let n)):
+            if q.integer && n != n.rounded() { return AnswerProblem(EngineText.text(.wholeNumber, language)) }
+            if (q.min.map { n < $0 } ?? false) || (q.max.map { n > $0 } ?? false) {
+                let lo = q.min.map(NumberText.format) ?? "−∞", hi = q.max.map(NumberText.format) ?? "∞"
+                return AnswerProblem(EngineText.text(q.integer ? .wholeNumberBetween : .numberBetween, language, lo, hi))
+            }
+            return nil
+        case (.text, .text(let s)):
+            let count = s.count
+            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
+            if let lo = q.minLength, count < lo { return AnswerProblem(EngineText.text(.tooShort, language, String(lo))) }
+            if let hi = q.maxLength, count > hi { return AnswerProblem(EngineText.text(.tooLong, language, String(hi), String(count))) }
+            if let pattern = q.pattern, !pattern.matches(s) { return AnswerProblem(EngineText.text(.patternMismatch, language)) }
+            return nil
+        case (.yesNo, .bool):
+            return nil
+        case (.date, .text(let s)):
+            guard DateText.isValid(s) else { return AnswerProblem(EngineText.text(.dateFormat, language)) }
+            if (q.minDate.map { s < $0 } ?? false) || (q.maxDate.map { s > $0 } ?? false) {
+                return AnswerProblem(EngineText.text(.dateBetween, language, q.minDate ?? "…", q.maxDate ?? "…"))
+            }
+            return nil
+        case (.note, _):
+            return nil
+        default:
+            return AnswerProblem("expected \(expected), not \(value.display)")
+        }
     }
 
-    /// Whether `value` is certainly valid; `false` means "ask `AnswerParser`", not "invalid".
+    /// The answer as it is stored: a multi answer in option order (`other` included), other answers as given.
+    public func normalized(_ value: Value) -> Value {
+        guard kind == .multi, case .list(let items) = value, items.count > 1 else { return value }
+        var chosen = items
+        chosen.sort { rank($0) < rank($1) }
+        return .list(chosen)
+    }
+
+    private func rank(_ item: Value) -> Int {
+        options.firstIndex { Value.of($0.value) == item } ?? options.count
+    }
+
+    /// What a JSON answer must look like, for rejection messages.
+    public var expected: String {
+        switch question.type {
+        case .single: "one of the option values \(options.map { "`\($0.value)`" }.joined(separator: ", "))"
+        case .multi: "a list of option values"
+        case .scale, .nps: "a whole number"
+        case .number: "a number"
+        case .text: "a text"
+        case .yesNo: "true or false"
+        case .date: "a date \"YYYY-MM-DD\""
+        case .grid: "an object from row id to answer"
+        case .note: "nothing"
+        }
+    }
+
+    // MARK: JSON
+
+    /// What is wrong with `value` as an answer (or grid cell) of the question, or `nil` when it is valid.
+    public func problem(with value: JSONValue) -> AnswerProblem? {
+        if accepts(value) { return nil }
+        return problem(with: Value(json: value), language: "en")
+    }
+
+    /// Whether `value` is certainly valid; `false` means "ask `problem(with: Value)`", not "invalid".
     private func accepts(_ value: JSONValue) -> Bool {
         switch (kind, value) {
         case (.choice, .string(let text)): return textOptions.contains(text)
@@ -186,7 +282,7 @@ final class AnswerRule: Sendable {
         return "which the question does not accept (\(problem.message))"
     }
 
-    /// Whether `text` has a character other than white space, as `AnswerParser` requires of a text answer:
+    /// Whether `text` has a character other than white space, as a text answer needs:
     /// answered from its first bytes when they are plain ASCII, from Unicode's White_Space property otherwise.
     static func hasVisibleCharacter(_ text: String) -> Bool {
         for byte in text.utf8 {

@@ -1,13 +1,12 @@
 import Foundation
 
-/// Reads answers typed at a prompt and checks any answer against its question's rules (SPEC section 2 table).
-///
-/// The same `validate` serves typed lines and headless JSON answers, so a respondent is held to the same rules
-/// at a terminal and in a replay.
+/// Reads answers typed at a prompt (SPEC section 2 table) and checks them with the question's one `AnswerRule`,
+/// the rule headless answers, simulated answers and stored records are held to as well.
 public enum AnswerParser {
     /// The value typed for one prompt, or a message saying what is accepted.
-    public static func parse(_ line: String, question q: Question, isOtherText: Bool = false,
+    public static func parse(_ line: String, rule: AnswerRule, isOtherText: Bool = false,
                              shown options: [ChoiceOption], language: String) -> Result<Value, AnswerProblem> {
+        let q = rule.question
         let input = line.trimmingCharacters(in: .whitespaces)
         if isOtherText {
             return input.isEmpty ? .failure(AnswerProblem(EngineText.text(.answerRequired, language))) : .success(.text(input))
@@ -48,88 +47,8 @@ public enum AnswerParser {
             parsed = .success(.text(input))
         }
         return parsed.flatMap { value in
-            if let problem = validate(value, question: q, language: language) { return .failure(problem) }
-            return .success(value)
-        }
-    }
-
-    /// Whether `value` obeys the question's own rules (range, options, lengths, pattern); nil when it does.
-    ///
-    /// `checks:` are not applied here; the interview applies them with the other answers in scope.
-    public static func validate(_ value: Value, question q: Question, language: String) -> AnswerProblem? {
-        switch (q.type, value) {
-        case (.single, _):
-            guard q.allOptions.contains(where: { Value.of($0.value) == value }) else {
-                return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(q.allOptions.count)))
-            }
-            return nil
-        case (.grid, _) where q.gridUsesOptions:
-            guard q.options.contains(where: { Value.of($0.value) == value }) else {
-                return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(q.options.count)))
-            }
-            return nil
-        case (.multi, .list(let items)):
-            var seen = Set<Value>()
-            for item in items {
-                guard q.allOptions.contains(where: { Value.of($0.value) == item }) else {
-                    return AnswerProblem(EngineText.text(.notAnOption, language, item.display, String(q.allOptions.count)))
-                }
-                if !seen.insert(item).inserted { return AnswerProblem(EngineText.text(.noDuplicate, language, item.display)) }
-            }
-            if items.count > 1, let ex = q.allOptions.first(where: { $0.exclusive && items.contains(Value.of($0.value)) }) {
-                return AnswerProblem(EngineText.text(.exclusiveAlone, language, ex.label.text(language)))
-            }
-            if items.isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
-            if let lo = q.min, Double(items.count) < lo { return AnswerProblem(EngineText.text(.atLeastChoices, language, NumberText.format(lo))) }
-            if let hi = q.max, Double(items.count) > hi { return AnswerProblem(EngineText.text(.atMostChoices, language, NumberText.format(hi))) }
-            return nil
-        case (.scale, .number(let n)), (.nps, .number(let n)), (.grid, .number(let n)):
-            let range = q.scalePoints ?? 0...10
-            guard n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-                return AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound)))
-            }
-            return nil
-        case (.number, .number(let n)):
-            if q.integer && n != n.rounded() { return AnswerProblem(EngineText.text(.wholeNumber, language)) }
-            if (q.min.map { n < $0 } ?? false) || (q.max.map { n > $0 } ?? false) {
-                let lo = q.min.map(NumberText.format) ?? "−∞", hi = q.max.map(NumberText.format) ?? "∞"
-                return AnswerProblem(EngineText.text(q.integer ? .wholeNumberBetween : .numberBetween, language, lo, hi))
-            }
-            return nil
-        case (.text, .text(let s)):
-            let count = s.count
-            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
-            if let lo = q.minLength, count < lo { return AnswerProblem(EngineText.text(.tooShort, language, String(lo))) }
-            if let hi = q.maxLength, count > hi { return AnswerProblem(EngineText.text(.tooLong, language, String(hi), String(count))) }
-            if let pattern = q.pattern, !pattern.matches(s) { return AnswerProblem(EngineText.text(.patternMismatch, language)) }
-            return nil
-        case (.yesNo, .bool):
-            return nil
-        case (.date, .text(let s)):
-            guard DateText.isValid(s) else { return AnswerProblem(EngineText.text(.dateFormat, language)) }
-            if (q.minDate.map { s < $0 } ?? false) || (q.maxDate.map { s > $0 } ?? false) {
-                return AnswerProblem(EngineText.text(.dateBetween, language, q.minDate ?? "…", q.maxDate ?? "…"))
-            }
-            return nil
-        case (.note, _):
-            return nil
-        default:
-            return AnswerProblem("expected \(expected(q)), not \(value.display)")
-        }
-    }
-
-    /// What a JSON answer to `q` must look like, for rejection messages.
-    public static func expected(_ q: Question) -> String {
-        switch q.type {
-        case .single: "one of the option values \(q.allOptions.map { "`\($0.value)`" }.joined(separator: ", "))"
-        case .multi: "a list of option values"
-        case .scale, .nps: "a whole number"
-        case .number: "a number"
-        case .text: "a text"
-        case .yesNo: "true or false"
-        case .date: "a date \"YYYY-MM-DD\""
-        case .grid: "an object from row id to answer"
-        case .note: "nothing"
+            if let problem = rule.problem(with: value, language: language) { return .failure(problem) }
+            return .success(rule.normalized(value))
         }
     }
 
@@ -168,9 +87,8 @@ public enum AnswerParser {
             case .failure(let p): return .failure(p)
             }
         }
-        // Stored in the questionnaire's option order, whatever order they were typed or shown in.
-        let order = options.sorted { $0.position < $1.position }
-        return .success(order.filter { chosen.contains($0) })
+        // In the order typed; the rule puts them in the questionnaire's option order.
+        return .success(chosen)
     }
 
     static func yesNo(_ input: String, _ q: Question, _ language: String) -> Bool? {

@@ -17,16 +17,30 @@ struct Environment: ValueEnvironment {
             if case .keyed(let rows) = current.value { return rows[parts[1]] ?? .null }
         }
         guard let symbol = interview.table.symbols[head] else { return .null }
-        var bound: [OptionValue] = []
-        for (i, section) in symbol.loops.enumerated() {
-            guard i < loopSections.count, loopSections[i] == section else { break }
-            bound.append(loop[i])
-        }
+        let bound = boundLoops(symbol)
         if symbol.kind == .compute {
             return gatherCompute(head, prefix: bound, depth: symbol.loops.count)
         }
         guard let q = symbol.question else { return .null }
         return gather(q, prefix: bound, depth: symbol.loops.count, row: parts.count == 2 ? parts[1] : nil)
+    }
+
+    /// The chosen options of the loops the point shares with `symbol`, outermost first.
+    private func boundLoops(_ symbol: Symbol) -> [OptionValue] {
+        var bound: [OptionValue] = []
+        for (i, section) in symbol.loops.enumerated() {
+            guard i < loopSections.count, loopSections[i] == section else { break }
+            bound.append(loop[i])
+        }
+        return bound
+    }
+
+    /// The text typed for the `other` option of the question `id` at this point, if it was chosen and given.
+    private func otherText(_ id: String) -> String? {
+        guard let symbol = interview.table.symbols[id], symbol.question?.other == true else { return nil }
+        let key = AnswerPath(question: id, loop: boundLoops(symbol), isOtherText: true)
+        if case .answer(.text(let text))? = interview.outcome(key) { return text }
+        return nil
     }
 
     /// A question's value at a loop prefix: the answer itself, or answers keyed by the next loop's option.
@@ -37,7 +51,7 @@ struct Environment: ValueEnvironment {
                 if let row { return rows[row] ?? .null }
                 return rows.isEmpty ? .null : .keyed(rows)
             }
-            return interview.outcome(PromptKey(question: q.id, loop: prefix))?.value ?? .null
+            return interview.outcome(AnswerPath(question: q.id, loop: prefix))?.value ?? .null
         }
         var map: [String: Value] = [:]
         for step in interview.steps(of: q.id) where step.key.loop.count > prefix.count && Array(step.key.loop.prefix(prefix.count)) == prefix {
@@ -50,11 +64,19 @@ struct Environment: ValueEnvironment {
     }
 
     private func gatherCompute(_ id: String, prefix: [OptionValue], depth: Int) -> Value {
-        if prefix.count >= depth { return interview.computed[PromptKey(question: id, loop: prefix).description] ?? .null }
+        if prefix.count >= depth { return interview.computed[AnswerPath(question: id, loop: prefix)] ?? .null }
+        return keyedComputes(id, prefix: prefix)
+    }
+
+    /// A loop compute seen from outside its loops: values keyed by the next loop's option, nested per level.
+    private func keyedComputes(_ id: String, prefix: [OptionValue]) -> Value {
         var map: [String: Value] = [:]
-        let start = PromptKey(question: id, loop: prefix).description
-        for (key, value) in interview.computed where key.hasPrefix(start + "[") && value != .null {
-            map[String(key.dropFirst(start.count))] = value
+        for (key, value) in interview.computed
+        where key.question == id && key.loop.count > prefix.count && key.loop.starts(with: prefix) && value != .null {
+            let next = key.loop[prefix.count].description
+            if map[next] != nil { continue }
+            let inner = key.loop.count == prefix.count + 1 ? value : keyedComputes(id, prefix: Array(key.loop.prefix(prefix.count + 1)))
+            if inner != .null { map[next] = inner }
         }
         return map.isEmpty ? .null : .keyed(map)
     }
@@ -73,7 +95,10 @@ struct Environment: ValueEnvironment {
             question = interview.table.question(head)
         }
         let value = value(of: name)
+        // The respondent's own words stand for the `other` option they chose ("Other" says nothing).
+        let typedOther = parts.count == 1 && parts != ["item"] ? otherText(parts[0]) : nil
         func label(_ v: Value) -> String {
+            if let typedOther, v == Value.of(ChoiceOption.otherValue) { return typedOther }
             guard let q = question else { return v.display }
             if case .bool(let b) = v, q.type == .yesNo {
                 return q.labels[b ? "yes" : "no"]?.text(language, fallback: fallback)

@@ -9,21 +9,22 @@ public enum InFileTests {
     }
 
     /// Runs every case.
-    public static func run(_ q: Questionnaire, table: SymbolTable) -> [Outcome] {
-        q.tests.map { run($0, q, table) }
+    public static func run(_ checked: CheckedQuestionnaire) -> [Outcome] {
+        checked.questionnaire.tests.map { run($0, checked) }
     }
 
     /// `test-failed` diagnostics for the failing cases, for `validate`.
-    @Sendable public static func diagnostics(_ q: Questionnaire, _ table: SymbolTable) -> [Diagnostic] {
-        run(q, table: table).filter { !$0.passed }.map { outcome in
+    @Sendable public static func diagnostics(_ checked: CheckedQuestionnaire) -> [Diagnostic] {
+        run(checked).filter { !$0.passed }.map { outcome in
             Diagnostic(.testFailed, at: outcome.test.position,
                        "test `\(outcome.test.name)` failed: " + outcome.failures.joined(separator: "; "))
         }
     }
 
-    static func run(_ test: TestCase, _ q: Questionnaire, _ table: SymbolTable) -> Outcome {
+    static func run(_ test: TestCase, _ checked: CheckedQuestionnaire) -> Outcome {
+        let q = checked.questionnaire, table = checked.table
         let meta = test.meta.mapValues(Value.init(yaml:))
-        var interview = Interview(questionnaire: q, table: table, language: test.language, meta: meta, seed: 1)
+        var interview = Interview(checked, language: test.language, meta: meta, seed: 1)
         let replay = Replay(answers: test.answers.mapValues(Value.init(yaml:)), missing: test.missing.mapValues(Value.init(yaml:)))
         var failures: [String] = []
         let e = test.expect
@@ -48,7 +49,7 @@ public enum InFileTests {
         for name in e.notAsked where wasAsked(name) { failures.append("expected `\(name)` not to be asked, but it was") }
         for (name, node) in e.computed.sorted(by: { $0.key < $1.key }) {
             let expected = Value(yaml: node)
-            let actual = interview.computed[name] ?? .null
+            let actual = interview.computed[AnswerPath(question: name)] ?? .null
             if !sameValue(expected, actual) {
                 failures.append("expected compute `\(name)` to be \(expected.display), got \(actual == .null ? "null" : actual.display)")
             }

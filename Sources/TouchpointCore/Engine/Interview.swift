@@ -6,14 +6,14 @@ import Foundation
 /// shows the `Prompt`s it gets back. The path is recomputed from the recorded steps after every change, so
 /// `back()` restores an earlier state exactly, and answers that no longer lie on the path are never recorded.
 public struct Interview: Sendable {
-    /// What does not change during an interview, behind one reference: expressions see the interview through a
-    /// copy of this struct at every condition, so keeping it small keeps interviews fast.
-    private let fixed: Fixed
+    /// The checked questionnaire being administered, behind one reference: expressions see the interview through
+    /// a copy of this struct at every condition, so keeping it small keeps interviews fast.
+    public let checked: CheckedQuestionnaire
 
     /// The questionnaire being administered.
-    public var questionnaire: Questionnaire { fixed.questionnaire }
+    public var questionnaire: Questionnaire { checked.questionnaire }
     /// Its names and types.
-    public var table: SymbolTable { fixed.table }
+    public var table: SymbolTable { checked.table }
     public var language: String
     public private(set) var meta: [String: Value]
     public let seed: UInt64
@@ -21,41 +21,41 @@ public struct Interview: Sendable {
     public var confirmSoftChecksAutomatically = false
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
-    public private(set) var steps: [(key: PromptKey, outcome: StepOutcome)] = []
+    public private(set) var steps: [(key: AnswerPath, outcome: StepOutcome)] = []
     /// Where each recorded prompt is in `steps`; keyed by the key itself, not its text, to keep walks cheap.
-    private var stepIndex: [PromptKey: Int] = [:]
+    private var stepIndex: [AnswerPath: Int] = [:]
     /// Outcomes of prompts undone by `back()`, offered again as defaults.
-    public private(set) var remembered: [String: StepOutcome] = [:]
+    public private(set) var remembered: [AnswerPath: StepOutcome] = [:]
     /// Shown option orders of shuffled questions, by prompt key.
-    public private(set) var optionOrders: [String: [OptionValue]] = [:]
+    public private(set) var optionOrders: [AnswerPath: [OptionValue]] = [:]
     /// Milliseconds spent per question id.
     public private(set) var durations: [String: Int] = [:]
     /// Soft checks the respondent confirmed, as `id: message`.
     public private(set) var warnings: [String] = []
     /// Values of computes on the current path, by key.
-    public private(set) var computed: [String: Value] = [:]
+    public private(set) var computed: [AnswerPath: Value] = [:]
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
-    private var order: [SourcePosition: Int] { fixed.plan.order }
-    private var flowCount: Int { fixed.plan.flowCount }
+    private var order: [SourcePosition: Int] { checked.order }
+    private var flowCount: Int { checked.flowCount }
     /// The question each `for_each` section loops over, by section id.
-    var loopQuestion: [String: String] { fixed.plan.loopQuestion }
+    var loopQuestion: [String: String] { checked.loopQuestion }
     /// Ids of the computes, in interview order.
-    var computeIDs: [String] { fixed.plan.computeIDs }
+    var computeIDs: [String] { checked.computeIDs }
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
     private var stopPath: [Int] = []
 
-    /// Starts an interview. `plan` (from `InterviewPlan(questionnaire)`) may be shared by many interviews of the
-    /// same questionnaire, as headless replays do; `rendersText: false` skips piping texts nobody will read.
-    public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil,
-                meta: [String: Value] = [:], seed: UInt64 = 1, plan: InterviewPlan? = nil, rendersText: Bool = true) {
-        self.fixed = Fixed(questionnaire: questionnaire, table: table, plan: plan ?? InterviewPlan(questionnaire))
-        self.language = language ?? questionnaire.defaultLanguage
+    /// Starts an interview of a checked questionnaire; `rendersText: false` skips piping texts nobody will read
+    /// (headless replays).
+    public init(_ checked: CheckedQuestionnaire, language: String? = nil, meta: [String: Value] = [:], seed: UInt64 = 1,
+                rendersText: Bool = true) {
+        self.checked = checked
+        self.language = language ?? checked.defaultLanguage
         self.meta = meta
         self.seed = seed
         self.rendersText = rendersText
@@ -94,14 +94,14 @@ public struct Interview: Sendable {
             warnings.append("\(prompt.key): \(pending.message)")
             return accept(.answer(pending.value), at: prompt, elapsedMs: elapsedMs)
         }
-        if trimmed.isEmpty, let previous = remembered[prompt.key.description] {
+        if trimmed.isEmpty, let previous = remembered[prompt.key] {
             return record(previous, at: prompt, elapsedMs: elapsedMs)
         }
         if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
             let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
             return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
         }
-        let parsed = AnswerParser.parse(line, question: prompt.question, isOtherText: prompt.key.isOtherText,
+        let parsed = AnswerParser.parse(line, rule: rule(of: prompt), isOtherText: prompt.key.isOtherText,
                                         shown: prompt.options, language: language)
         switch parsed {
         case .failure(let problem): return .invalid(problem.message)
@@ -113,18 +113,24 @@ public struct Interview: Sendable {
     /// Records an outcome for the current prompt after checking it is allowed: used by headless replays.
     public mutating func submit(_ outcome: StepOutcome, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
-        if case .answer(let value) = outcome, !prompt.key.isOtherText,
-           let problem = AnswerParser.validate(value, question: prompt.question, language: language) {
-            return .invalid(problem.message)
+        if case .answer(let value) = outcome, !prompt.key.isOtherText {
+            let rule = rule(of: prompt)
+            if let problem = rule.problem(with: value, language: language) { return .invalid(problem.message) }
+            return record(.answer(rule.normalized(value)), at: prompt, elapsedMs: elapsedMs)
         }
         return record(outcome, at: prompt, elapsedMs: elapsedMs)
+    }
+
+    /// The one rule of the prompt's question.
+    private func rule(of prompt: Prompt) -> AnswerRule {
+        checked.rule(prompt.question.id) ?? AnswerRule(prompt.question)
     }
 
     /// Goes back to the previous prompt, keeping its answer as the default.
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
         stepIndex[last.key] = nil
-        remembered[last.key.description] = last.outcome
+        remembered[last.key] = last.outcome
         pendingSoft = nil
         state = walk()
         return .back
@@ -169,14 +175,14 @@ public struct Interview: Sendable {
         let key = prompt.key.description
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
-        remembered[key] = nil
+        remembered[prompt.key] = nil
         durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
         state = walk(resume: true)
         return .accepted
     }
 
     /// The first check of `q` that `value` fails; a rule naming an unanswered question is not applied.
-    private func failedCheck(_ q: Question, value: Value, key: PromptKey) -> (message: String, soft: Bool)? {
+    private func failedCheck(_ q: Question, value: Value, key: AnswerPath) -> (message: String, soft: Bool)? {
         var bound = value
         if let row = key.row {
             var rows = gridRows(q, loop: key.loop)
@@ -208,7 +214,7 @@ public struct Interview: Sendable {
     }
 
     private enum Stop {
-        case prompt(PromptKey, Question, [Binding], order: Int, section: Section?)
+        case prompt(AnswerPath, Question, [Binding], order: Int, section: Section?)
         case end(End)
     }
 
@@ -226,7 +232,7 @@ public struct Interview: Sendable {
             stopPath = path
             let prompt = makePrompt(key, q, bindings, order: position, section: section)
             if q.shuffle && !key.isOtherText {
-                optionOrders[PromptKey(question: key.question, loop: key.loop).description] = prompt.options.map(\.value)
+                optionOrders[AnswerPath(question: key.question, loop: key.loop)] = prompt.options.map(\.value)
             }
             return .asking(prompt)
         case .end(let e)?:
@@ -289,7 +295,7 @@ public struct Interview: Sendable {
             case .compute(let c):
                 if let expr = c.value.expr {
                     let env = environment(bindings)
-                    computed[PromptKey(question: c.id, loop: bindings.map(\.value)).description] = Evaluator.evaluate(expr, in: env)
+                    computed[AnswerPath(question: c.id, loop: bindings.map(\.value))] = Evaluator.evaluate(expr, in: env)
                 }
             }
             path.removeLast()
@@ -311,15 +317,15 @@ public struct Interview: Sendable {
         let position = order[q.position] ?? 0
         if q.type == .grid {
             for row in q.rows {
-                let key = PromptKey(question: q.id, loop: loop, row: row.id)
+                let key = AnswerPath(question: q.id, loop: loop, row: row.id)
                 if stepIndex[key] == nil { return .prompt(key, q, bindings, order: position, section: section) }
             }
             return nil
         }
-        let key = PromptKey(question: q.id, loop: loop)
+        let key = AnswerPath(question: q.id, loop: loop)
         guard let index = stepIndex[key] else { return .prompt(key, q, bindings, order: position, section: section) }
         if q.other, case .answer(let v) = steps[index].outcome, chose(v, ChoiceOption.otherValue) {
-            let otherKey = PromptKey(question: q.id, loop: loop, isOtherText: true)
+            let otherKey = AnswerPath(question: q.id, loop: loop, isOtherText: true)
             if stepIndex[otherKey] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
         }
         return nil
@@ -332,7 +338,7 @@ public struct Interview: Sendable {
         }
     }
 
-    private func makePrompt(_ key: PromptKey, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
+    private func makePrompt(_ key: AnswerPath, _ q: Question, _ bindings: [Binding], order position: Int, section: Section?) -> Prompt {
         let sections = bindings.map(\.section)
         guard rendersText else {
             return Prompt(key: key, question: q, text: "", subtext: nil, help: nil,
@@ -350,7 +356,7 @@ public struct Interview: Sendable {
         }
         let options = key.isOtherText ? [] : shownOptions(q, key: key)
         var defaultText: String?
-        if let previous = remembered[key.description] { defaultText = typed(previous, q, options: options) }
+        if let previous = remembered[key] { defaultText = typed(previous, q, options: options) }
         let title = section?.title.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) }
         return Prompt(key: key, question: q, text: text, subtext: subtext,
                       help: q.help.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections) },
@@ -361,10 +367,10 @@ public struct Interview: Sendable {
     }
 
     /// The options in shown order: shuffled with a generator seeded per prompt, `fixed` ones kept in place.
-    private func shownOptions(_ q: Question, key: PromptKey) -> [ChoiceOption] {
+    private func shownOptions(_ q: Question, key: AnswerPath) -> [ChoiceOption] {
         let all = q.type == .grid ? q.options : q.allOptions
         guard q.shuffle else { return all }
-        var rng = SeededRandom(seed: seed, key: PromptKey(question: key.question, loop: key.loop).description)
+        var rng = SeededRandom(seed: seed, key: AnswerPath(question: key.question, loop: key.loop).description)
         var movable = all.filter { !$0.fixed }
         movable.shuffle(using: &rng)
         var it = movable.makeIterator()
@@ -400,7 +406,7 @@ public struct Interview: Sendable {
         table.symbols[id]?.loops ?? []
     }
 
-    func outcome(_ key: PromptKey) -> StepOutcome? {
+    func outcome(_ key: AnswerPath) -> StepOutcome? {
         stepIndex[key].map { steps[$0].outcome }
     }
 
@@ -408,13 +414,13 @@ public struct Interview: Sendable {
     func gridRows(_ q: Question, loop: [OptionValue]) -> [String: Value] {
         var rows: [String: Value] = [:]
         for row in q.rows {
-            if let o = outcome(PromptKey(question: q.id, loop: loop, row: row.id)), case .answer(let v) = o { rows[row.id] = v }
+            if let o = outcome(AnswerPath(question: q.id, loop: loop, row: row.id)), case .answer(let v) = o { rows[row.id] = v }
         }
         return rows
     }
 
     /// Steps recorded for a question, by prompt key.
-    func steps(of question: String) -> [(key: PromptKey, outcome: StepOutcome)] {
+    func steps(of question: String) -> [(key: AnswerPath, outcome: StepOutcome)] {
         steps.filter { $0.key.question == question && !$0.key.isOtherText }
     }
 
@@ -423,7 +429,7 @@ public struct Interview: Sendable {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
         var out = ""
         let env = Environment(interview: self, loop: loop, loopSections: sections, current: current)
-        for piece in Placeholder.pieces(text) {
+        for piece in checked.pieces(text) {
             switch piece {
             case .literal(let s): out += s
             case .placeholder(let name):
@@ -441,7 +447,7 @@ public struct Interview: Sendable {
     }
 
     /// Restores what a checkpoint holds besides the steps.
-    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [String: StepOutcome]) {
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome]) {
         self.durations = durations
         self.warnings = warnings
         self.remembered = remembered
@@ -452,43 +458,5 @@ public struct Interview: Sendable {
     public mutating func setMeta(_ key: String, _ value: Value) {
         meta[key] = value
         state = walk()
-    }
-}
-
-/// What every interview of one questionnaire shares: the flow's order and loops, computed once.
-public struct InterviewPlan: Sendable {
-    let order: [SourcePosition: Int]
-    let loopQuestion: [String: String]
-    let flowCount: Int
-    /// Ids of the computes, in interview order (the order of `computed` in a record).
-    let computeIDs: [String]
-
-    public init(_ questionnaire: Questionnaire) {
-        let flow = FlowItem.flatten(questionnaire.items)
-        var order: [SourcePosition: Int] = [:]
-        var loopQuestion: [String: String] = [:]
-        var computeIDs: [String] = []
-        for f in flow {
-            order[f.item.position] = f.order
-            if case .section(let s) = f.item, let name = s.forEach { loopQuestion[s.id] = name }
-            if case .compute(let c) = f.item { computeIDs.append(c.id) }
-        }
-        self.order = order
-        self.loopQuestion = loopQuestion
-        self.flowCount = max(flow.count, 1)
-        self.computeIDs = computeIDs
-    }
-}
-
-/// The unchanging part of an interview, shared by its copies.
-private final class Fixed: Sendable {
-    let questionnaire: Questionnaire
-    let table: SymbolTable
-    let plan: InterviewPlan
-
-    init(questionnaire: Questionnaire, table: SymbolTable, plan: InterviewPlan) {
-        self.questionnaire = questionnaire
-        self.table = table
-        self.plan = plan
     }
 }

@@ -1,6 +1,6 @@
 /// What the runner shows for the current question: texts already piped and in the interview's language.
 public struct Prompt: Sendable {
-    public var key: PromptKey
+    public var key: AnswerPath
     public var question: Question
     /// The question text with `{placeholders}` filled in.
     public var text: String

@@ -70,7 +70,7 @@ public struct Replay: Sendable {
         }
     }
 
-    private func lookup(_ source: [String: Value], _ key: PromptKey) -> Value? {
+    private func lookup(_ source: [String: Value], _ key: AnswerPath) -> Value? {
         var value = source[key.isOtherText ? key.question + "_other" : key.question]
         for option in key.loop {
             guard case .keyed(let map)? = value else { return nil }
@@ -109,10 +109,10 @@ public struct Replay: Sendable {
                     guard case .keyed(let rows) = v else {
                         throw Rejection(question: name, message: "`\(name)` is a grid: give its answers as an object keyed by row id")
                     }
-                    for row in rows.keys { keys.insert(PromptKey(question: question, loop: loop, row: row).description) }
+                    for row in rows.keys { keys.insert(AnswerPath(question: question, loop: loop, row: row).description) }
                     return
                 }
-                if v != .null { keys.insert(PromptKey(question: question, loop: loop, isOtherText: isOther).description) }
+                if v != .null { keys.insert(AnswerPath(question: question, loop: loop, isOtherText: isOther).description) }
             }
             try walk(value, [], 0)
         }

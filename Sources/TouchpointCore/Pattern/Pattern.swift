@@ -43,6 +43,8 @@ public struct Pattern: Sendable, Hashable {
     /// The pattern as written.
     public let source: String
     private let program: PatternProgram
+    /// The syntax tree, kept to generate answers that match (`example(using:)`).
+    let tree: PatternNode
 
     /// Compiles `source`, or throws an error saying what is wrong, where, and how to fix it.
     public init(_ source: String) throws(PatternError) {
@@ -55,6 +57,7 @@ public struct Pattern: Sendable, Hashable {
             tree = try PatternParser.parse(canonical)
         }
         program = try PatternProgram(tree)
+        self.tree = tree
     }
 
     /// Whether the whole of `text` matches the pattern.

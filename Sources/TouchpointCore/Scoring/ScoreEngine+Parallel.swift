@@ -94,7 +94,7 @@ extension ScoreEngine {
     /// A new engine with the same questionnaire and options, built from scratch, so that it shares no object
     /// with this one; no totals.
     func rebuilt() -> ScoreEngine {
-        guard var engine = try? ScoreEngine(questionnaire: questionnaire, table: schema.table, options: options) else {
+        guard var engine = try? ScoreEngine(schema.checked, options: options) else {
             return emptyCopy()
         }
         engine.parallelism = parallelism

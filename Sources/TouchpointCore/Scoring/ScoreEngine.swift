@@ -32,12 +32,12 @@ public struct ScoreEngine: Sendable {
     var groupKeys: [[GroupValue]] = []
 
     /// An engine for `questionnaire` with `options`; throws when a `--by` or `--weight` name is unusable.
-    public init(questionnaire: Questionnaire, table: SymbolTable, options: ScoreOptions = ScoreOptions()) throws(ScoreSetupError) {
+    public init(_ checked: CheckedQuestionnaire, options: ScoreOptions = ScoreOptions()) throws(ScoreSetupError) {
+        let questionnaire = checked.questionnaire
         self.questionnaire = questionnaire
         self.options = options
-        let unslotted = ResponseSchema(questionnaire: questionnaire, table: table)
-        let schema = ResponseSchema(questionnaire: questionnaire, table: table,
-                                    slots: ScorePlan.slots(for: questionnaire, options: options, schema: unslotted))
+        let unslotted = ResponseSchema(checked)
+        let schema = ResponseSchema(checked, slots: ScorePlan.slots(for: questionnaire, options: options, schema: unslotted))
         self.schema = schema
         var plans: [ScorePlan] = []
         var counters = (nps: 0, shares: 0, moments: 0, drivers: 0)

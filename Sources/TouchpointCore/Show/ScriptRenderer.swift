@@ -5,16 +5,15 @@ import Foundation
 /// The script reads top to bottom as an interviewer meets it, with routing in words ("Asked if recommend
 /// is 6 or less"); the codebook lists every variable a response holds, with its codes.
 public struct ScriptRenderer {
-    public let questionnaire: Questionnaire
-    public let table: SymbolTable
+    public let checked: CheckedQuestionnaire
+    public var questionnaire: Questionnaire { checked.questionnaire }
+    public var table: SymbolTable { checked.table }
     public let language: String
-    public let effort: EffortEstimate?
+    public var effort: EffortEstimate? { checked.effort }
 
-    public init(questionnaire: Questionnaire, table: SymbolTable, language: String? = nil, effort: EffortEstimate? = nil) {
-        self.questionnaire = questionnaire
-        self.table = table
-        self.language = language ?? questionnaire.defaultLanguage
-        self.effort = effort
+    public init(_ checked: CheckedQuestionnaire, language: String? = nil) {
+        self.checked = checked
+        self.language = language ?? checked.defaultLanguage
     }
 
     private var zh: Bool { language.hasPrefix("zh") }
@@ -213,7 +212,7 @@ public struct ScriptRenderer {
 
     private func codebook() -> [String] {
         var out = ["| \(w("variable", "变量")) | \(w("type", "类型")) | \(w("codes", "编码")) | \(w("question", "题目")) |", "|---|---|---|---|"]
-        for f in FlowItem.flatten(questionnaire.items) {
+        for f in checked.flow {
             switch f.item {
             case .question(let q) where q.type != .note:
                 let loops = f.loops.compactMap(\.forEach)

@@ -9,12 +9,16 @@ public enum Validator {
         public var diagnostics: [Diagnostic]
         public var effort: EffortEstimate?
         public var table: SymbolTable?
+        /// The checked questionnaire every command works from: present only when there are no errors.
+        public var checked: CheckedQuestionnaire?
 
-        public init(questionnaire: Questionnaire?, diagnostics: [Diagnostic], effort: EffortEstimate?, table: SymbolTable?) {
+        public init(questionnaire: Questionnaire?, diagnostics: [Diagnostic], effort: EffortEstimate?, table: SymbolTable?,
+                    checked: CheckedQuestionnaire? = nil) {
             self.questionnaire = questionnaire
             self.diagnostics = diagnostics
             self.effort = effort
             self.table = table
+            self.checked = checked
         }
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -28,11 +32,12 @@ public enum Validator {
     }
 
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
+    /// The report's `checked` questionnaire is there only when no error was found.
     ///
     /// `analyseFlow: false` skips the checks that can only produce warnings (reachability, always-true
     /// conditions, effort and budget): `run` uses it to reach the first question sooner.
     public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
-                                runTests: (@Sendable (Questionnaire, SymbolTable) -> [Diagnostic])? = nil) -> Report {
+                                runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil) -> Report {
         let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits)
         var bag = DiagnosticBag()
         bag.append(contentsOf: parsed.diagnostics)
@@ -46,7 +51,22 @@ public enum Validator {
         for rule in rules where analyseFlow || rule != ReachabilityRule.self { rule.check(context, into: &bag) }
         let effort = analyseFlow ? EffortEstimate.estimate(q, table: table) : nil
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
-        if let runTests, !bag.hasErrors { bag.append(contentsOf: runTests(q, table)) }
-        return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table)
+        guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
+        let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort)
+        if let runTests { bag.append(contentsOf: runTests(checked)) }
+        let clean = !bag.hasErrors
+        return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table, checked: clean ? checked : nil)
+    }
+
+    /// The checked questionnaire of `bytes`, or the report that says why there is none.
+    public static func check(_ bytes: [UInt8], analyseFlow: Bool = true) -> Result<CheckedQuestionnaire, ReportError> {
+        let report = validate(bytes, analyseFlow: analyseFlow)
+        if let checked = report.checked { return .success(checked) }
+        return .failure(ReportError(report: report))
+    }
+
+    /// A questionnaire with errors, as an error value.
+    public struct ReportError: Error, Sendable {
+        public var report: Report
     }
 }

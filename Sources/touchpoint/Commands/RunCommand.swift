@@ -66,7 +66,7 @@ struct RunCommand: ParsableCommand {
         if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
             throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
         }
-        let metaValues = try MetaArguments.parse(meta, table: loaded.table)
+        let metaValues = try MetaArguments.parse(meta, checked: loaded.checked)
         let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: q.id))
         let setup = RunSetup(loaded: loaded, sha256: SHA256.hex(loaded.bytes), store: store, meta: metaValues,
                              respondent: respondent, interviewer: interviewer, language: lang,

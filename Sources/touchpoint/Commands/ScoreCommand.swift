@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint score FILE RESPONSES...`: CX metrics from collected responses (SPEC section 6).
 struct ScoreCommand: ParsableCommand {
@@ -54,7 +55,7 @@ struct ScoreCommand: ParsableCommand {
         let options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
         var engine: ScoreEngine
         do {
-            engine = try ScoreEngine(questionnaire: loaded.questionnaire, table: loaded.table, options: options)
+            engine = try ScoreEngine(loaded.checked, options: options)
         } catch {
             Console.error("touchpoint: \(error)")
             throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint show FILE`: the questionnaire as a readable Markdown script and codebook.
 struct ShowCommand: ParsableCommand {
@@ -22,8 +23,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, language: lang)
-        let renderer = ScriptRenderer(questionnaire: loaded.questionnaire, table: loaded.table,
-                                      language: lang, effort: loaded.report.effort)
+        let renderer = ScriptRenderer(loaded.checked, language: lang)
         Console.out(renderer.render())
     }
 }

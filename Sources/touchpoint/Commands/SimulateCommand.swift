@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint simulate FILE`: random valid respondents; routing coverage, path lengths and effort.
 struct SimulateCommand: ParsableCommand {
@@ -37,16 +38,16 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         ResponseStore.ignoreFileSizeSignal()
         let loaded = try LoadedQuestionnaire.load(file)
-        let simulator = Simulator(questionnaire: loaded.questionnaire, table: loaded.table)
+        let simulator = Simulator(loaded.checked)
         var lines: [UInt8] = []
         let sha = SHA256.hex(loaded.bytes)
         var index = 0
-        let report = simulator.run(count: n, seed: seed) { interview in
+        let report = simulator.run(count: n, seed: seed) { interview, responseID in
             guard out != nil else { return }
             index += 1
-            let context = InterviewContext(responseID: "sim-\(seed)-\(index)", questionnaireSHA256: sha, respondent: "S\(index)",
-                                           mode: "headless", startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
-            JSONWriter().write(interview.record(context), to: &lines)
+            let context = InterviewContext(responseID: responseID, questionnaireSHA256: sha, respondent: "S\(index)",
+                                           mode: .headless, startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
+            interview.record(context).write(to: &lines)
             lines.append(0x0A)
         }
         if let out {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint test FILE...`: run the `tests:` cases of questionnaires.
 struct TestCommand: ParsableCommand {
@@ -26,13 +27,13 @@ struct TestCommand: ParsableCommand {
         var passed = 0, failed = 0
         for file in files {
             let check = QuestionnaireCheck.check(path: file, language: nil, runTests: false)
-            guard !check.hasErrors, let q = check.report.questionnaire, let table = check.report.table else {
+            guard let checked = check.report.checked else {
                 let formatter = DiagnosticFormatter(color: style.colorEnabled)
                 for d in check.report.diagnostics where d.severity == .error { Console.out(formatter.text(d, path: file)) }
                 failed += 1
                 continue
             }
-            for outcome in InFileTests.run(q, table: table) {
+            for outcome in InFileTests.run(checked) {
                 let where_ = "\(file):\(outcome.test.position.line):\(outcome.test.position.column)"
                 if outcome.passed {
                     passed += 1

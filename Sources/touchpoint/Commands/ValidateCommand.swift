@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint validate PATH...`: check questionnaire files and their in-file tests.
 struct ValidateCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// `touchpoint verify FILE RESPONSES...`: check collected response files against the questionnaire.
 struct VerifyCommand: ParsableCommand {
@@ -30,7 +31,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 1)
         let sha = SHA256.hex(loaded.bytes)
-        var verifier = ResponseVerifier(questionnaire: loaded.questionnaire, table: loaded.table, sha256: sha)
+        var verifier = ResponseVerifier(loaded.checked, sha256: sha)
         let sources = try ScoreSources.resolve(responses, unreadableCode: 1)
         let printer = ScoreVerifyPrinter(color: Console.colorEnabled(fd: 1, noColorFlag: noColor))
         var failed = false

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// Turns diagnostics into the three `validate` output formats (SPEC section 1).
 struct DiagnosticFormatter {

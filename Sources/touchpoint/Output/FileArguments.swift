@@ -1,5 +1,6 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// Expands command-line paths: files as given, folders to the questionnaire files below them.
 enum FileArguments {

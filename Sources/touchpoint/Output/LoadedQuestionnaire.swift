@@ -1,13 +1,16 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// A questionnaire read and validated for a command that needs a usable one (`run`, `show`, `score`...).
 struct LoadedQuestionnaire {
     var path: String
     var bytes: [UInt8]
     var report: Validator.Report
-    var questionnaire: Questionnaire
-    var table: SymbolTable
+    /// The checked questionnaire every command works from.
+    var checked: CheckedQuestionnaire
+    var questionnaire: Questionnaire { checked.questionnaire }
+    var table: SymbolTable { checked.table }
 
     /// Loads `path`; prints its errors and exits with `failureCode` when it cannot be used.
     ///
@@ -15,11 +18,11 @@ struct LoadedQuestionnaire {
     static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow)
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, noColorFlag: false))
-        guard !check.hasErrors, let q = check.report.questionnaire, let table = check.report.table else {
+        guard let checked = check.report.checked else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
             Console.error("touchpoint: \(path) is not a valid questionnaire; run `touchpoint validate \(path)` for details")
             throw ExitCode(failureCode)
         }
-        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, questionnaire: q, table: table)
+        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, checked: checked)
     }
 }

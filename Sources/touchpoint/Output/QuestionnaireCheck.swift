@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// The outcome of checking one file, with what `validate` prints for it.
 struct QuestionnaireCheck {

@@ -1,5 +1,6 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// `score --format csv`: one row per group and score (per group, score and item for drivers), RFC 4180 quoting, newline line ends.
 ///

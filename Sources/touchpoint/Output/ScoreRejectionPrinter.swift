@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Reports lines that `score` did not score on stderr, as `FILE:LINE: message`, then a one-line count.
 struct ScoreRejectionPrinter {

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// `score --format table`: one block per score, one row per group, for people reading at a terminal.
 ///

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// A plain-text table whose columns line up on a terminal, East Asian wide characters counted as two columns.
 struct ScoreTextTable {

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Prints what `verify` finds: one `FILE:LINE: message` per problem, then a summary line per file.
 struct ScoreVerifyPrinter {

@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Prints `validate` results in the chosen format: findings, then a summary line per valid file.
 struct ValidationPrinter {

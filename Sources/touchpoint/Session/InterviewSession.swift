@@ -38,31 +38,31 @@ final class InterviewSession {
         } else {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
-            interview = Interview(questionnaire: q, table: setup.loaded.table, language: language, meta: meta, seed: setup.seed)
-            context = InterviewContext(responseID: UUID().uuidString.lowercased(), questionnaireSHA256: setup.sha256,
+            interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
+            var random = SystemRandomNumberGenerator()
+            context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
-                                       mode: "interactive", startedAt: Timestamp.rfc3339(Date()))
+                                       mode: .interactive, startedAt: Timestamp.rfc3339(Date()))
             if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
             if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
             say("")
         }
-        return loop(&interview, context)
+        var run = InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path)
+        return loop(&run)
     }
 
-    private func loop(_ interview: inout Interview, _ context: InterviewContext) -> Int32 {
+    private func loop(_ run: inout InterviewRun) -> Int32 {
         let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
         var shownHint = false
-        var lastKey: String?
-        // Time spent on attempts that were not accepted still counts towards the question's duration.
-        var carriedMs = 0
+        var lastKey: AnswerPath?
         while true {
-            guard case .asking(let prompt) = interview.state else {
-                return finish(interview, context)
+            guard case .asking(let prompt) = run.interview.state else {
+                return finish(&run)
             }
-            if lastKey != prompt.key.description || prompt.pendingWarning != nil {
+            if lastKey != prompt.key || prompt.pendingWarning != nil {
                 for line in renderer.lines(for: prompt, showCommandsHint: !shownHint) { say(line) }
                 shownHint = true
-                lastKey = prompt.key.description
+                lastKey = prompt.key
             }
             let started = DispatchTime.now().uptimeNanoseconds
             let result = reader.readLine(prompt: renderer.promptString(for: prompt), defaultText: prompt.defaultText,
@@ -71,13 +71,15 @@ final class InterviewSession {
             switch result {
             case .endOfInput, .interrupted:
                 if interactive { say("") }
-                return suspend(interview, context)
+                return suspend(run)
             case .line(let line):
-                let feedback = interview.submit(line, elapsedMs: elapsed + carriedMs)
-                if case .accepted = feedback { carriedMs = 0 } else if case .back = feedback { carriedMs = 0 } else { carriedMs += elapsed }
-                switch feedback {
+                let outcome = run.submit(line, elapsedMs: elapsed)
+                if let failure = outcome.saveFailure {
+                    fail("could not save the interview: \(failure.message)")
+                    return 3
+                }
+                switch outcome.feedback {
                 case .accepted, .back:
-                    if !save(interview, context) { return 3 }
                     lastKey = nil
                     say("")
                 case .invalid(let message):
@@ -85,60 +87,58 @@ final class InterviewSession {
                     lastKey = nil  // the question again, after the message
                 case .confirm(let message):
                     complain(message, line: line, prompt: prompt)
-                    lastKey = prompt.key.description
+                    lastKey = prompt.key
                 case .help(let message):
                     sayWrapped(message, indent: 2)
                 case .quit:
-                    return suspend(interview, context)
+                    return suspend(run)
                 }
             }
         }
     }
 
     /// Appends the finished response, then removes the checkpoint; a failed write keeps the checkpoint.
-    private func finish(_ interview: Interview, _ context: InterviewContext) -> Int32 {
-        var done = context
-        done.completedAt = Timestamp.rfc3339(Date())
-        let line = JSONWriter().line(interview.record(done))
+    private func finish(_ run: inout InterviewRun) -> Int32 {
+        let checkpointLeft: StorageError?
         do {
-            try setup.store.appendResponse(line: line, checkpointID: context.responseID)
+            checkpointLeft = try run.finish(completedAt: Timestamp.rfc3339(Date())).checkpointLeft
         } catch {
-            _ = save(interview, context)
             fail("the response was NOT saved: \(error.message)")
             return 3
         }
-        do {
-            try setup.store.removeCheckpoint(id: context.responseID)
-        } catch {
-            fail("the response was saved, but its checkpoint could not be removed: \(error.message)")
+        if let checkpointLeft {
+            fail("the response was saved, but its checkpoint could not be removed: \(checkpointLeft.message)")
         }
+        let interview = run.interview
         if case .finished(_, let text) = interview.state, let text { sayWrapped(text) }
         if let outro = q.outro { sayWrapped(outro.text(interview.language, fallback: q.defaultLanguage)) }
-        say(style.success(text("Saved response \(context.responseID) to \(setup.store.outputPath).",
-                               "答卷 \(context.responseID) 已保存到 \(setup.store.outputPath)。", interview.language)))
+        say(style.success(text("Saved response \(run.context.responseID) to \(setup.store.outputPath).",
+                               "答卷 \(run.context.responseID) 已保存到 \(setup.store.outputPath)。", interview.language)))
         return 0
     }
 
     /// Saves the interview for `--resume` and says how to continue.
-    private func suspend(_ interview: Interview, _ context: InterviewContext) -> Int32 {
-        guard save(interview, context) else { return 3 }
-        let command = "touchpoint run \(setup.loaded.path) --resume \(context.responseID)"
-        let count = interview.steps.count
-        let message = text("Interview saved after \(count) answer\(count == 1 ? "" : "s"). Continue with: \(command)",
-                           "访谈已保存（已答 \(count) 题）。继续请运行：\(command)", interview.language)
-        Console.error(errorStyle.warning(message))
-        return 3
-    }
-
-    private func save(_ interview: Interview, _ context: InterviewContext) -> Bool {
-        let json = Checkpoint.json(interview, context: context, file: setup.loaded.path)
+    private func suspend(_ run: InterviewRun) -> Int32 {
+        let kept: Bool
         do {
-            try setup.store.saveCheckpoint(id: context.responseID, bytes: JSONWriter().bytes(json))
-            return true
+            kept = try run.suspend()
         } catch {
             fail("could not save the interview: \(error.message)")
-            return false
+            return 3
         }
+        let language = run.interview.language
+        guard kept else {
+            Console.error(errorStyle.warning(text("Stopped before the first answer; there is nothing to resume.",
+                                                  "在回答第一题之前停止，没有可继续的访谈。", language)))
+            return 3
+        }
+        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
+        let command = "touchpoint run \(setup.loaded.path)\(out) --resume \(run.context.responseID)"
+        let count = run.interview.steps.count
+        let message = text("Interview saved after \(count) answer\(count == 1 ? "" : "s"). Continue with: \(command)",
+                           "访谈已保存（已答 \(count) 题）。继续请运行：\(command)", language)
+        Console.error(errorStyle.warning(message))
+        return 3
     }
 
     /// Asks the meta values marked `ask: true` that `--set` did not give.
@@ -156,7 +156,8 @@ final class InterviewSession {
                     Console.error("touchpoint: stopped before the interview began; nothing was saved")
                     return nil
                 case .line(let line):
-                    switch AnswerParser.parse(line, question: fq, shown: options, language: language) {
+                    switch AnswerParser.parse(line, rule: setup.loaded.checked.metaRule(field.key) ?? AnswerRule(fq),
+                                              shown: options, language: language) {
                     case .success(let v):
                         meta[field.key] = v
                     case .failure(let problem):

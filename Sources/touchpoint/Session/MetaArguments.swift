@@ -1,9 +1,11 @@
 import ArgumentParser
 import TouchpointCore
+import TouchpointTerminal
 
 /// Reads `--set KEY=VALUE` meta values, checking each against the questionnaire's `meta:` definition.
 enum MetaArguments {
-    static func parse(_ pairs: [String], table: SymbolTable) throws -> [String: Value] {
+    static func parse(_ pairs: [String], checked: CheckedQuestionnaire) throws -> [String: Value] {
+        let table = checked.table
         var values: [String: Value] = [:]
         for pair in pairs {
             guard let eq = pair.firstIndex(of: "=") else {
@@ -11,13 +13,13 @@ enum MetaArguments {
             }
             let key = String(pair[..<eq]).replacingOccurrences(of: "meta.", with: "")
             let text = String(pair[pair.index(after: eq)...])
-            guard let symbol = table.meta[key], let q = symbol.question else {
+            guard let rule = checked.metaRule(key) else {
                 let known = table.meta.keys.sorted()
                 let hint = TextSimilarity.closest(to: key, in: known).map { "; did you mean \($0)?" }
                     ?? (known.isEmpty ? "; this questionnaire declares no meta keys" : "; meta keys: \(known.joined(separator: ", "))")
                 throw ValidationError("--set \(key): not a meta key of this questionnaire\(hint)")
             }
-            switch AnswerParser.parse(text, question: q, shown: q.allOptions, language: "en") {
+            switch AnswerParser.parse(text, rule: rule, shown: rule.options, language: "en") {
             case .success(let v): values[key] = v
             case .failure(let problem): throw ValidationError("--set \(key)=\(text): \(problem.message)")
             }

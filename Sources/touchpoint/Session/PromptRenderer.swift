@@ -1,4 +1,5 @@
 import TouchpointCore
+import TouchpointTerminal
 
 /// Lays out a prompt for the terminal: progress, section, wrapped text, options, hints.
 ///

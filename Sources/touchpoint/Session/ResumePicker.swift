@@ -1,17 +1,12 @@
 import Foundation
 import TouchpointCore
+import TouchpointTerminal
 
 /// Finds the saved interview `--resume` continues: the one named, or one chosen from a list.
 struct ResumePicker {
     let setup: RunSetup
     let reader: LineReader
     let interactive: Bool
-
-    private struct Saved {
-        var id: String
-        var modified: Date
-        var json: JSONValue
-    }
 
     /// The restored interview, or nil after explaining why there is none (the caller exits with 2).
     func pick(_ id: String) -> (Interview, InterviewContext)? {
@@ -31,7 +26,7 @@ struct ResumePicker {
             }
             return nil
         }
-        let saved = savedInterviews()
+        let saved = SavedInterview.list(in: store, questionnaire: setup.questionnaire.id)
         guard !saved.isEmpty else {
             Console.error("touchpoint: no saved interviews of `\(setup.questionnaire.id)` in \(store.partialFolder)")
             return nil
@@ -39,7 +34,7 @@ struct ResumePicker {
         if !interactive || saved.count == 1 {
             let chosen = saved[0]
             Console.error("touchpoint: resuming \(chosen.id) (\(describe(chosen)))\(saved.count > 1 ? "; \(saved.count - 1) other saved interview(s) remain" : "")")
-            return restore(chosen.json, id: chosen.id)
+            return restore(chosen.checkpoint, id: chosen.id)
         }
         Console.out("Saved interviews of `\(setup.questionnaire.id)`:")
         for (i, s) in saved.enumerated() { Console.out("  \(i + 1)) \(s.id)  \(describe(s))") }
@@ -49,28 +44,20 @@ struct ResumePicker {
                 return nil
             case .line(let line):
                 let t = line.trimmingCharacters(in: .whitespaces)
-                if t.isEmpty { return restore(saved[0].json, id: saved[0].id) }
-                if let n = Int(t), n >= 1, n <= saved.count { return restore(saved[n - 1].json, id: saved[n - 1].id) }
-                if let s = saved.first(where: { $0.id.hasPrefix(t) }) { return restore(s.json, id: s.id) }
+                if t.isEmpty { return restore(saved[0].checkpoint, id: saved[0].id) }
+                if let n = Int(t), n >= 1, n <= saved.count { return restore(saved[n - 1].checkpoint, id: saved[n - 1].id) }
+                if let s = saved.first(where: { $0.id.hasPrefix(t) }) { return restore(s.checkpoint, id: s.id) }
                 Console.out("Type a number from 1 to \(saved.count).")
             }
         }
     }
 
-    private func savedInterviews() -> [Saved] {
-        guard let list = try? setup.store.listCheckpoints() else { return [] }
-        return list.compactMap { entry in
-            guard let bytes = try? setup.store.loadCheckpoint(id: entry.id), let json = try? parse(bytes),
-                  json["questionnaire"]?.stringValue == setup.questionnaire.id else { return nil }
-            return Saved(id: entry.id, modified: entry.modified, json: json)
-        }
-    }
-
-    private func describe(_ s: Saved) -> String {
+    private func describe(_ s: SavedInterview) -> String {
         var parts: [String] = []
-        if let r = s.json["respondent"]?.stringValue { parts.append("respondent \(r)") }
-        if let i = s.json["interviewer"]?.stringValue { parts.append("by \(i)") }
-        parts.append("\(s.json["steps"]?.arrayValue?.count ?? 0) answers")
+        if let r = s.respondent { parts.append("respondent \(r)") }
+        if let i = s.interviewer { parts.append("by \(i)") }
+        parts.append("\(s.answered) answers")
+        if let last = s.lastAnswered { parts.append("last at \(last)") }
         parts.append("saved \(Timestamp.rfc3339(s.modified))")
         return parts.joined(separator: ", ")
     }
@@ -81,7 +68,7 @@ struct ResumePicker {
 
     private func restore(_ json: JSONValue, id: String) -> (Interview, InterviewContext)? {
         do {
-            return try Checkpoint.restore(json, questionnaire: setup.questionnaire, table: setup.loaded.table, sha256: setup.sha256)
+            return try Checkpoint.restore(json, checked: setup.loaded.checked, sha256: setup.sha256)
         } catch {
             Console.error("touchpoint: cannot resume \(id): \(error.message)")
             return nil

@@ -35,7 +35,7 @@ struct InterviewTests {
     func start(meta: [String: Value] = [:]) throws -> Interview {
         let report = Validator.validate(Array(Self.yaml.utf8))
         #expect(!report.hasErrors, "\(report.diagnostics)")
-        return Interview(questionnaire: try #require(report.questionnaire), table: try #require(report.table), meta: meta, seed: 3)
+        return Interview(try #require(report.checked), meta: meta, seed: 3)
     }
 
     @Test func loopsAskOncePerChosenOptionWithItsLabelPiped() throws {
@@ -68,7 +68,7 @@ struct InterviewTests {
         #expect(i.prompt?.defaultText == "3")
         #expect(i.submit("10") == .accepted)
         #expect(i.isFinished)
-        let record = i.record(InterviewContext(responseID: "r", questionnaireSHA256: "x", mode: "headless", startedAt: "t"))
+        let record = i.record(InterviewContext(responseID: "r", questionnaireSHA256: "x", mode: .headless, startedAt: "t")).json
         #expect(record["answers"]?["reason"] == nil)
         #expect(record["path"] == .array(["solved", "used", "recommend"]))
         #expect(record["computed"]?["promoter"] == .bool(true))
@@ -109,16 +109,15 @@ struct InterviewTests {
     @Test func checkpointRestoresTheSameStateAndOrder() throws {
         var i = try start()
         _ = i.submit("y"); _ = i.submit("app store"); _ = i.submit("5")
-        let context = InterviewContext(responseID: "r1", questionnaireSHA256: "abc", mode: "interactive", startedAt: "t")
+        let context = InterviewContext(responseID: "r1", questionnaireSHA256: "abc", mode: .interactive, startedAt: "t")
         let json = Checkpoint.json(i, context: context, file: "f.yaml")
         let report = Validator.validate(Array(Self.yaml.utf8))
-        let (restored, restoredContext) = try Checkpoint.restore(json, questionnaire: try #require(report.questionnaire),
-                                                                 table: try #require(report.table), sha256: "abc")
+        let (restored, restoredContext) = try Checkpoint.restore(json, checked: try #require(report.checked), sha256: "abc")
         #expect(restored.prompt?.key == i.prompt?.key)
         #expect(restored.steps.map(\.key) == i.steps.map(\.key))
         #expect(restoredContext.responseID == "r1")
         #expect(throws: Checkpoint.Problem.self) {
-            _ = try Checkpoint.restore(json, questionnaire: try #require(report.questionnaire), table: try #require(report.table), sha256: "other")
+            _ = try Checkpoint.restore(json, checked: try #require(report.checked), sha256: "other")
         }
     }
 
@@ -132,11 +131,11 @@ struct InterviewTests {
     /// Walking on from the last prompt must give what walking from the start gives.
     @Test func resumedWalkAgreesWithAFreshWalkOnRandomRespondents() throws {
         let report = Validator.validate(Array(Self.yaml.utf8))
-        let q = try #require(report.questionnaire), table = try #require(report.table)
-        let simulator = Simulator(questionnaire: q, table: table)
+        let questionnaire = try #require(report.checked)
+        let simulator = Simulator(questionnaire)
         var checked = 0
-        _ = simulator.run(count: 200, seed: 11) { interview in
-            var fresh = Interview(questionnaire: q, table: table, meta: interview.meta, seed: interview.seed)
+        _ = simulator.run(count: 200, seed: 11) { interview, _ in
+            var fresh = Interview(questionnaire, meta: interview.meta, seed: interview.seed)
             fresh.confirmSoftChecksAutomatically = true
             for step in interview.steps {
                 _ = fresh.submit(step.outcome)

@@ -7,8 +7,8 @@ import Testing
     static func run(_ path: String, parts: Int, options: ScoreOptions = ScoreOptions(groupBy: ["meta.segment"]))
         throws -> (json: String, rejections: [String])
     {
-        let (questionnaire, table) = try ScoringFixture.load()
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: options)
+        let checked = try ScoringFixture.load()
+        var engine = try ScoreEngine(checked, options: options)
         engine.parallelism = parts
         engine.minimumPartBytes = 1024
         var rejections: [String] = []

@@ -5,18 +5,18 @@ import Testing
 /// `verify`: the record checks plus a replay of each respondent through the questionnaire.
 @Suite struct ResponseVerifierTests {
     static func verify(_ lines: [String]) throws -> (problems: [LineRejection], verifier: ResponseVerifier) {
-        let (questionnaire, table) = try ScoringFixture.load()
+        let checked = try ScoringFixture.load()
         let file = try ResponseFile(lines)
-        var verifier = ResponseVerifier(questionnaire: questionnaire, table: table)
+        var verifier = ResponseVerifier(checked)
         var problems: [LineRejection] = []
         try verifier.verify(file.source) { problems.append($0) }
         return (problems, verifier)
     }
 
     @Test func theFixtureResponsesAreCleanAndOfThisVersion() throws {
-        let (questionnaire, table) = try ScoringFixture.load()
+        let checked = try ScoringFixture.load()
         let yaml = Array(try Data(contentsOf: ScoringFixture.folder.appendingPathComponent("scoring.yaml")))
-        var verifier = ResponseVerifier(questionnaire: questionnaire, table: table, sha256: SHA256.hex(yaml))
+        var verifier = ResponseVerifier(checked, sha256: SHA256.hex(yaml))
         var problems: [LineRejection] = []
         try verifier.verify(.file(ScoringFixture.responsesPath)) { problems.append($0) }
         #expect(problems.isEmpty, "\(problems)")

@@ -18,8 +18,8 @@ import Testing
     }
 
     @Test func loopItemsContributeOneValuePerLoopAnswer() throws {
-        let (questionnaire, table) = try ScoringFixture.load()
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table)
+        let checked = try ScoringFixture.load()
+        var engine = try ScoreEngine(checked)
         try engine.add(Self.record("a", segment: "new", weight: 1, recommend: 10, channels: ["app": 5, "store": 4, "web": 1]))
         try engine.add(Self.record("b", segment: "new", weight: 1, recommend: 3, channels: ["web": 5]))
         let overall = engine.report().overall
@@ -33,8 +33,8 @@ import Testing
     }
 
     @Test func reverseCodedItemsCountAsMinPlusMaxMinusTheAnswer() throws {
-        let (questionnaire, table) = try ScoringFixture.load()
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table)
+        let checked = try ScoringFixture.load()
+        var engine = try ScoreEngine(checked)
         try engine.add(Self.record("a", segment: "new", weight: 1, recommend: 9, channels: [:]))
         guard case .mean(_, let sum, _)? = Self.outcome(engine.report().overall, "ces_sum") else { Issue.record("ces_sum"); return }
         let expected: Double = 5 + (1 + 7 - 3)  // ease, then effort_hard 3 on a 1-7 scale reversed
@@ -42,9 +42,9 @@ import Testing
     }
 
     @Test func weightsAndGroupsApplyToRecordsBuiltInMemory() throws {
-        let (questionnaire, table) = try ScoringFixture.load()
+        let checked = try ScoringFixture.load()
         let options = ScoreOptions(groupBy: ["meta.segment"], weight: "meta.weight")
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: options)
+        var engine = try ScoreEngine(checked, options: options)
         try engine.add(Self.record("a", segment: "new", weight: 3, recommend: 10, channels: [:]))
         try engine.add(Self.record("b", segment: "regular", weight: 1, recommend: 0, channels: [:], solved: false))
         let report = engine.report()

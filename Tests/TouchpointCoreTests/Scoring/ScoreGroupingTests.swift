@@ -41,18 +41,18 @@ import Testing
         ([], "meta.nothing", "not declared"),
     ])
     func namesThatCannotGroupOrWeightAreRefusedUpFront(by: [String], weight: String?, message: String) throws {
-        let (questionnaire, table) = try ScoringFixture.load()
+        let checked = try ScoringFixture.load()
         #expect {
-            _ = try ScoreEngine(questionnaire: questionnaire, table: table, options: ScoreOptions(groupBy: by, weight: weight))
+            _ = try ScoreEngine(checked, options: ScoreOptions(groupBy: by, weight: weight))
         } throws: { error in
             (error as? ScoreSetupError)?.message.contains(message) == true
         }
     }
 
     @Test func periodIsReservedWhenGroupingByPeriod() throws {
-        let (questionnaire, table) = try ScoringFixture.load()
+        let checked = try ScoringFixture.load()
         #expect(throws: ScoreSetupError.self) {
-            _ = try ScoreEngine(questionnaire: questionnaire, table: table, options: ScoreOptions(groupBy: ["period"], period: .day))
+            _ = try ScoreEngine(checked, options: ScoreOptions(groupBy: ["period"], period: .day))
         }
     }
 }

@@ -11,11 +11,11 @@ enum ScoringFixture {
     static var responsesPath: String { folder.appendingPathComponent("responses.jsonl").path }
 
     /// The fixture questionnaire, validated.
-    static func load() throws -> (questionnaire: Questionnaire, table: SymbolTable) {
+    static func load() throws -> CheckedQuestionnaire {
         let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("scoring.yaml")))
         let report = Validator.validate(bytes)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
-        return (try #require(report.questionnaire), try #require(report.table))
+        return try #require(report.checked)
     }
 
     /// The oracle's figures.
@@ -28,8 +28,8 @@ enum ScoringFixture {
     static func score(_ sources: [ResponseSource], options: ScoreOptions = ScoreOptions()) throws
         -> (report: ScoreReport, rejections: [LineRejection])
     {
-        let (questionnaire, table) = try load()
-        var engine = try ScoreEngine(questionnaire: questionnaire, table: table, options: options)
+        let checked = try load()
+        var engine = try ScoreEngine(checked, options: options)
         var rejections: [LineRejection] = []
         for source in sources { try engine.read(source) { rejections.append($0) } }
         return (engine.report(), rejections)

@@ -32,7 +32,7 @@ struct BundledQuestionnaireTests {
     func effortBoundsSimulatedPaths(_ name: String) throws {
         let report = try load(name)
         let effort = try #require(report.effort)
-        let simulation = Simulator(questionnaire: try #require(report.questionnaire), table: try #require(report.table))
+        let simulation = Simulator(try #require(report.checked))
             .run(count: 300, seed: 5)
         #expect((simulation.pathLengths.max() ?? 0) <= effort.maxQuestions)
         #expect((simulation.pathLengths.min() ?? 0) >= effort.minQuestions)
@@ -42,9 +42,9 @@ struct BundledQuestionnaireTests {
     @Test("walking on from the last prompt agrees with walking from the start", arguments: files)
     func resumedWalkAgreesWithFullWalk(_ name: String) throws {
         let report = try load(name)
-        let q = try #require(report.questionnaire), table = try #require(report.table)
-        _ = Simulator(questionnaire: q, table: table).run(count: 100, seed: 9) { interview in
-            var fresh = Interview(questionnaire: q, table: table, meta: interview.meta, seed: interview.seed)
+        let checked = try #require(report.checked)
+        _ = Simulator(checked).run(count: 100, seed: 9) { interview, _ in
+            var fresh = Interview(checked, meta: interview.meta, seed: interview.seed)
             fresh.confirmSoftChecksAutomatically = true
             for step in interview.steps {
                 _ = fresh.submit(step.outcome)

@@ -108,9 +108,7 @@ struct HostileInputTests {
         """
         let (report, _) = validate(Array(yaml.utf8))
         #expect(!report.hasErrors)
-        let q = try #require(report.questionnaire)
-        let table = try #require(report.table)
-        var interview = Interview(questionnaire: q, table: table)
+        var interview = Interview(try #require(report.checked))
         let answer = String(repeating: "a", count: 30_000)
         var feedback: Feedback?
         let elapsed = ContinuousClock().measure { feedback = interview.submit(answer) }
@@ -130,9 +128,9 @@ struct HugeNumberTests {
         let yaml = "touchpoint: 1\nid: big\nquestions:\n  - {id: n, type: number, min: 0, max: 1e300, text: How many?}\n"
         let report = Validator.validate(Array(yaml.utf8))
         #expect(!report.hasErrors)
-        let q = try #require(report.questionnaire), table = try #require(report.table)
-        #expect(ScriptRenderer(questionnaire: q, table: table).render().contains("0-1e+300"))
-        var interview = Interview(questionnaire: q, table: table)
+        let checked = try #require(report.checked)
+        #expect(ScriptRenderer(checked).render().contains("0-1e+300"))
+        var interview = Interview(checked)
         guard case .invalid(let message) = interview.submit("-1") else { Issue.record("out of range accepted"); return }
         #expect(message.contains("1e+300"))
     }

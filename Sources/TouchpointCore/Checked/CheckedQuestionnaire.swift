@@ -1,0 +1,88 @@
+/// A questionnaire that passed validation with no errors, with everything the commands derive from it,
+/// worked out once: the flow in interview order, the loops, the computes, each question's one `AnswerRule`,
+/// and the parsed piping templates.
+///
+/// Only the validator makes one (`Validator.Report.checked`), and only when the file has no errors, so the
+/// engine, simulator, test runner, verifier, score engine, `show` and checkpoint restore can rely on names
+/// being defined, expressions being well typed and options existing. It is a class: an interview, a
+/// simulated respondent and a scored line each hold a reference to it, never a copy.
+public final class CheckedQuestionnaire: Sendable {
+    public let questionnaire: Questionnaire
+    /// Every name with its type and loops.
+    public let table: SymbolTable
+    /// Every item in interview order, with the sections around it.
+    public let flow: [FlowItem]
+    /// The effort range over all paths, when the flow analysis ran.
+    public let effort: EffortEstimate?
+    /// Interview order of each item, by where it is written.
+    let order: [SourcePosition: Int]
+    /// The question each `for_each` section loops over, by section id.
+    public let loopQuestion: [String: String]
+    /// Ids of the computes, in interview order (the order of `computed` in a record).
+    public let computeIDs: [String]
+    /// Number of items in the flow (at least 1), the denominator of the progress marker.
+    let flowCount: Int
+    private let rules: [String: AnswerRule]
+    private let metaRules: [String: AnswerRule]
+    /// The pieces of every text that pipes a value (`{recommend}`), parsed once.
+    private let templates: [String: [Placeholder.Piece]]
+
+    init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?) {
+        self.questionnaire = questionnaire
+        self.table = table
+        self.flow = flow
+        self.effort = effort
+        var order: [SourcePosition: Int] = [:]
+        var loopQuestion: [String: String] = [:]
+        var computeIDs: [String] = []
+        var rules: [String: AnswerRule] = [:]
+        var templates: [String: [Placeholder.Piece]] = [:]
+        func addTemplates(_ text: LocalizedText?) {
+            guard let text else { return }
+            for string in text.allTexts where string.utf8.contains(UInt8(ascii: "{")) || string.utf8.contains(UInt8(ascii: "}")) {
+                if templates[string] == nil { templates[string] = Placeholder.pieces(string) }
+            }
+        }
+        for f in flow {
+            order[f.item.position] = f.order
+            switch f.item {
+            case .section(let s):
+                if let name = s.forEach { loopQuestion[s.id] = name }
+                addTemplates(s.title)
+            case .compute(let c):
+                computeIDs.append(c.id)
+            case .question(let q):
+                rules[q.id] = AnswerRule(q)
+                addTemplates(q.text)
+                addTemplates(q.help)
+                for row in q.rows { addTemplates(row.text) }
+                for check in q.checks { addTemplates(check.message) }
+            case .end(let e):
+                addTemplates(e.text)
+            }
+        }
+        var metaRules: [String: AnswerRule] = [:]
+        for field in questionnaire.meta { metaRules[field.key] = AnswerRule(field.question) }
+        self.order = order
+        self.loopQuestion = loopQuestion
+        self.computeIDs = computeIDs
+        self.flowCount = max(flow.count, 1)
+        self.rules = rules
+        self.metaRules = metaRules
+        self.templates = templates
+    }
+
+    /// The rule of the question `id`.
+    public func rule(_ id: String) -> AnswerRule? { rules[id] }
+
+    /// The rule of the meta key `key`.
+    public func metaRule(_ key: String) -> AnswerRule? { metaRules[key] }
+
+    /// The pieces of `text`, parsed once when the questionnaire was checked (or now, for a text it does not hold).
+    func pieces(_ text: String) -> [Placeholder.Piece] {
+        templates[text] ?? Placeholder.pieces(text)
+    }
+
+    /// The questionnaire's default language.
+    public var defaultLanguage: String { questionnaire.defaultLanguage }
+}

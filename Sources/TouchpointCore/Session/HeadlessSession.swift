@@ -1,0 +1,147 @@
+/// `run --answers`: one interview per scripted respondent, walked with the rules of a terminal interview, the
+/// accepted ones appended to the response file (SPEC section 4).
+///
+/// Each respondent is accepted or rejected whole. Accepted responses are written in batches: one write and one
+/// sync under the file's lock for up to 1,000 respondents (or 1 MiB), every line whole and a batch on disk
+/// entirely or not at all; the answers file stays the source to replay if a write fails.
+public struct HeadlessSession: Sendable {
+    public let checked: CheckedQuestionnaire
+    public let store: ResponseStore
+    /// The hex SHA-256 of the questionnaire file, copied into every record.
+    public let sha256: String
+    /// Defaults for what a respondent does not say itself.
+    public var meta: [String: Value] = [:]
+    public var respondent: String?
+    public var interviewer: String?
+    public var language: String?
+    /// The run's seed; each respondent's own seed (its shuffled orders) is drawn from it and its input line.
+    public var seed: UInt64 = 1
+    /// Respondents per write.
+    public var batchSize = 1000
+
+    public init(checked: CheckedQuestionnaire, store: ResponseStore, sha256: String) {
+        self.checked = checked
+        self.store = store
+        self.sha256 = sha256
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable, Hashable {
+        public var saved = 0
+        public var rejected = 0
+        /// The first input line of the batch that could not be written, if a write failed.
+        public var unsavedFromLine: Int?
+        /// Why that write failed.
+        public var failure: String?
+    }
+
+    /// Replays every respondent of `reader`; `onRejected` hears each rejected one (input line and message) as it
+    /// is met; `now` gives the time written as `started_at` and `completed_at`. Stops at the first failed write.
+    public func run(_ reader: JSONLinesReader, now: () -> String,
+                    onRejected: (Int, String) -> Void) throws -> Summary {
+        var summary = Summary()
+        var batch: [UInt8] = []
+        var batchCount = 0
+        var batchFirstLine = 0
+        var random = SystemRandomNumberGenerator()
+        func flush() -> Bool {
+            guard batchCount > 0 else { return true }
+            do {
+                try store.appendResponses(lines: batch)
+            } catch {
+                summary.unsavedFromLine = batchFirstLine
+                summary.failure = error.message
+                return false
+            }
+            summary.saved += batchCount
+            batch.removeAll(keepingCapacity: true)
+            batchCount = 0
+            return true
+        }
+        struct Stop: Error {}
+        do {
+            try RespondentReader.read(reader) { item in
+                let outcome = item.value.flatMap { json in
+                    respond(json, line: item.line, now: now(), random: &random).mapError { problem in
+                        RespondentRejection((json["respondent"]?.stringValue.map { "respondent \($0)" } ?? "respondent")
+                                            + " rejected: " + problem.message)
+                    }
+                }
+                switch outcome {
+                case .failure(let problem):
+                    summary.rejected += 1
+                    onRejected(item.line, problem.message)
+                case .success(let line):
+                    if batchCount == 0 { batchFirstLine = item.line }
+                    batch += line
+                    batchCount += 1
+                    if batchCount >= batchSize || batch.count >= 1 << 20, !flush() { throw Stop() }
+                }
+            }
+        } catch is Stop {
+            return summary
+        }
+        _ = flush()
+        return summary
+    }
+
+    /// The response line for one respondent, or why it is rejected.
+    func respond(_ json: JSONValue, line: Int, now: String,
+                 random: inout SystemRandomNumberGenerator) -> Result<[UInt8], RespondentRejection> {
+        guard let o = json.objectValue else {
+            return .failure(RespondentRejection("a respondent must be a JSON object, not \(json.kindDescription)"))
+        }
+        if let unknown = o.keys.first(where: { RecordKey(rawValue: $0) == nil }) {
+            return .failure(RespondentRejection("unknown key `\(unknown)`; a respondent has answers, missing, meta, respondent, language"))
+        }
+        let q = checked.questionnaire
+        if let other = o["questionnaire"]?.stringValue, other != q.id {
+            return .failure(RespondentRejection("it belongs to questionnaire `\(other)`, not `\(q.id)`"))
+        }
+        let language = o["language"]?.stringValue ?? self.language ?? q.defaultLanguage
+        if !q.languages.isEmpty, !q.languages.contains(language) {
+            return .failure(RespondentRejection("language `\(language)` is not one of \(q.languages.joined(separator: ", "))"))
+        }
+        var meta = self.meta
+        for (key, value) in o["meta"]?.objectValue ?? JSONObject() {
+            guard let rule = checked.metaRule(key) else {
+                return .failure(RespondentRejection("meta `\(key)` is not declared in the questionnaire"))
+            }
+            let v = Value(json: value)
+            if let problem = rule.problem(with: v, language: language) {
+                return .failure(RespondentRejection("meta `\(key)`: \(problem.message)"))
+            }
+            meta[key] = v
+        }
+        func values(_ key: String) -> Result<[String: Value], RespondentRejection> {
+            guard let node = o[key] else { return .success([:]) }
+            guard let obj = node.objectValue else { return .failure(RespondentRejection("`\(key)` must be an object keyed by question id")) }
+            var map: [String: Value] = [:]
+            for (k, v) in obj { map[k] = Value(json: v) }
+            return .success(map)
+        }
+        let answers: [String: Value], missing: [String: Value]
+        switch (values("answers"), values("missing")) {
+        case (.success(let a), .success(let m)): (answers, missing) = (a, m)
+        case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
+        }
+        var interview = Interview(checked, language: language, meta: meta, seed: respondentSeed(line), rendersText: false)
+        do {
+            try Replay(answers: answers, missing: missing).run(&interview)
+        } catch {
+            return .failure(RespondentRejection("at `\(error.question)`: \(error.message)"))
+        }
+        let context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: sha256,
+                                       respondent: o["respondent"]?.stringValue ?? respondent,
+                                       interviewer: o["interviewer"]?.stringValue ?? interviewer,
+                                       mode: .headless, startedAt: now, completedAt: now)
+        return .success(interview.record(context).line())
+    }
+
+    /// The seed of the respondent on input line `line`: shuffled orders differ between respondents and
+    /// repeat with the run's seed.
+    func respondentSeed(_ line: Int) -> UInt64 {
+        var rng = SeededRandom(seed: seed, key: String(line))
+        return rng.next()
+    }
+}

@@ -1,0 +1,84 @@
+/// The rules of one interview with a person (SPEC section 4, durability), without a terminal: after every
+/// accepted answer (and every step back) the state is saved to its checkpoint; a finished interview is
+/// appended to the response file as one line, and only then is its checkpoint deleted.
+///
+/// The command line reads lines and renders prompts; this type decides what is saved and when, so the same
+/// rules hold for readline, piped lines and tests that script the lines in-process.
+public struct InterviewRun: Sendable {
+    public private(set) var interview: Interview
+    public private(set) var context: InterviewContext
+    public let store: ResponseStore
+    /// The questionnaire file's path as the user named it, kept in the checkpoint for `--resume` messages.
+    public let file: String
+
+    /// Time spent on attempts that were not accepted, counted towards the question's duration.
+    private var carriedMs = 0
+
+    public init(interview: Interview, context: InterviewContext, store: ResponseStore, file: String) {
+        self.interview = interview
+        self.context = context
+        self.store = store
+        self.file = file
+    }
+
+    /// What became of a line.
+    public struct Outcome: Sendable {
+        public var feedback: Feedback
+        /// Why the checkpoint could not be saved after an accepted answer: the interview must stop.
+        public var saveFailure: StorageError?
+    }
+
+    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once.
+    public mutating func submit(_ line: String, elapsedMs: Int) -> Outcome {
+        let feedback = interview.submit(line, elapsedMs: elapsedMs + carriedMs)
+        switch feedback {
+        case .accepted, .back:
+            carriedMs = 0
+            do {
+                try save()
+            } catch {
+                return Outcome(feedback: feedback, saveFailure: error)
+            }
+        default:
+            carriedMs += elapsedMs
+        }
+        return Outcome(feedback: feedback, saveFailure: nil)
+    }
+
+    /// Saves the interview to its checkpoint (temp file, sync, rename, folder sync).
+    public func save() throws(StorageError) {
+        let json = Checkpoint.json(interview, context: context, file: file)
+        try store.saveCheckpoint(id: context.responseID, bytes: JSONWriter().bytes(json))
+    }
+
+    /// Appends the finished interview's record (one write under the lock, then a sync), then deletes the
+    /// checkpoint. A failed append keeps the checkpoint (saving it again) and rethrows; a failed delete
+    /// is reported through `checkpointLeft` while the response stays saved.
+    public mutating func finish(completedAt: String) throws(StorageError) -> (record: ResponseRecord, checkpointLeft: StorageError?) {
+        context.completedAt = completedAt
+        let record = interview.record(context)
+        do {
+            try store.appendResponse(line: record.line(), checkpointID: context.responseID)
+        } catch {
+            try? save()
+            throw error
+        }
+        do {
+            try store.removeCheckpoint(id: context.responseID)
+        } catch {
+            return (record, error)
+        }
+        return (record, nil)
+    }
+
+    /// Leaves the interview for `--resume`: saves it, unless nothing was answered yet, in which case there is
+    /// nothing to resume and no checkpoint is left behind. Returns whether a checkpoint is kept.
+    public func suspend() throws(StorageError) -> Bool {
+        if interview.steps.isEmpty {
+            try? store.removeCheckpoint(id: context.responseID)
+            return false
+        }
+        try save()
+        return true
+    }
+}
