@@ -33,14 +33,13 @@ public struct ScoreSQL {
     ]
 
     /// A writer for `questionnaire`; throws, as `ScoreEngine` does, when a `--by` or `--weight` name is unusable.
-    public init(questionnaire: Questionnaire, table: SymbolTable, options: ScoreOptions, dialect: SQLDialect,
-                source: String) throws(ScoreSetupError) {
-        self.questionnaire = questionnaire
+    public init(_ checked: CheckedQuestionnaire, options: ScoreOptions, dialect: SQLDialect, source: String) throws(ScoreSetupError) {
+        self.questionnaire = checked.questionnaire
         self.options = options
         self.dialect = dialect
         self.source = source
-        self.table = table
-        let schema = ResponseSchema(questionnaire: questionnaire, table: table)
+        self.table = checked.table
+        let schema = ResponseSchema(checked)
         self.schema = schema
         var dimensions: [GroupDimension] = []
         for name in options.groupBy {

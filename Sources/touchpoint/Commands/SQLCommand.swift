@@ -50,7 +50,7 @@ struct SQLCommand: ParsableCommand {
         let options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
         let writer: ScoreSQL
         do {
-            writer = try ScoreSQL(questionnaire: loaded.questionnaire, table: loaded.table, options: options, dialect: dialect,
+            writer = try ScoreSQL(loaded.checked, options: options, dialect: dialect,
                                   source: source ?? "responses/\(loaded.questionnaire.id).jsonl")
         } catch {
             Console.error("touchpoint: \(error)")

@@ -24,11 +24,10 @@ struct SQLRuleCompilerTests {
               rule: {method: percent, rule: "\(rule)"}
             """
         let report = Validator.validate(Array(yaml.utf8))
-        let questionnaire = try #require(report.questionnaire)
-        let table = try #require(report.table)
-        let expr = try #require(questionnaire.scores.first?.rule?.expr)
-        let schema = ResponseSchema(questionnaire: questionnaire, table: table)
-        let compiler = SQLRuleCompiler(fields: SQLRecordFields(schema: schema, table: table, dialect: dialect), score: "rule")
+        let checked = try #require(report.checked)
+        let expr = try #require(checked.questionnaire.scores.first?.rule?.expr)
+        let schema = ResponseSchema(checked)
+        let compiler = SQLRuleCompiler(fields: SQLRecordFields(schema: schema, table: checked.table, dialect: dialect), score: "rule")
         return try compiler.condition(expr)
     }
 
