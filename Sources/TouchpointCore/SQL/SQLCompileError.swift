@@ -4,6 +4,7 @@ public struct SQLCompileError: Error, Sendable, CustomStringConvertible {
     public var score: String
     public var reason: String
 
+    /// The error for `score`, with the reason in words.
     public init(score: String, _ reason: String) {
         self.score = score
         self.reason = reason
