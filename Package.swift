@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // GNU readline (Debian: libreadline-dev), used only by TouchpointTerminal.
@@ -23,10 +24,16 @@ let package = Package(
         // Everything about a terminal: readline line reading, terminal size, display width, wrapping, the
         // sanitiser and styles. The core knows none of it.
         .target(name: "TouchpointTerminal", dependencies: ["CReadline"]),
+        // `touchpoint report`: one self-contained HTML page with inline SVG charts, built with Plot. Keeps HTML
+        // out of the core. It measures label widths with the terminal's display-width tables.
+        .target(name: "TouchpointReport", dependencies: [
+            "TouchpointCore", "TouchpointTerminal", .product(name: "Plot", package: "Plot"),
+        ]),
         // The thin command-line target.
         .executableTarget(name: "touchpoint", dependencies: [
             "TouchpointCore",
             "TouchpointTerminal",
+            "TouchpointReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(
@@ -38,6 +45,7 @@ let package = Package(
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),
+        .testTarget(name: "TouchpointReportTests", dependencies: ["TouchpointReport", "TouchpointCore"], exclude: ["Fixtures"]),
         // End-to-end tests of the built `touchpoint` binary (it is built first through this dependency).
         .testTarget(
             name: "TouchpointCLITests",

@@ -11,7 +11,7 @@ import TouchpointCore
 /// byte for byte. Re-record with TOUCHPOINT_RECORD_GOLDEN=1 (see Golden.swift).
 @Suite("command goldens")
 struct CommandGoldenTests {
-    static let bundled = ["customer_journey", "relationship_nps", "service_contact"]
+    static let bundled = ["customer_journey", "relationship_nps", "service_contact", "usability_test"]
     static let all = bundled + ["all_types"]
 
     private func workspace() throws -> Workspace {

@@ -111,8 +111,8 @@ struct HeadlessRunTests {
                 #expect(start <= end)
                 #expect(start >= batch.started && end <= Date().addingTimeInterval(1))
             }
-            // Durations are milliseconds per question that was on the path.
-            let asked = Set(record["path"]?.strings.map { String($0.prefix { $0 != "[" }) } ?? [])
+            // Durations are milliseconds per prompt name on the path (one per loop round: `stage_effort[use]`).
+            let asked = Set(record["path"]?.strings ?? [])
             for (question, ms) in record["durations_ms"]?.objectValue ?? JSONObject() {
                 #expect(asked.contains(question), "durations_ms has \(question), which is not on the path")
                 #expect((ms.doubleValue ?? -1) >= 0)

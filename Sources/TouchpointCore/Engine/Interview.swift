@@ -176,7 +176,8 @@ public struct Interview: Sendable {
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
         remembered[prompt.key] = nil
-        durations[prompt.key.question, default: 0] += max(elapsedMs, 0)
+        // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
+        durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
         state = walk(resume: true)
         return .accepted
     }

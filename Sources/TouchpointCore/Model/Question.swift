@@ -11,6 +11,7 @@ public struct Question: Sendable, Hashable {
         var type: QuestionType
         var text: LocalizedText
         var help: LocalizedText?
+        var instruction: LocalizedText?
         var when: Condition?
         var required: Bool
         var dontKnow: Bool
@@ -40,6 +41,7 @@ public struct Question: Sendable, Hashable {
             self.type = type
             self.text = text
             self.help = nil
+            self.instruction = nil
             self.when = nil
             self.required = true
             self.dontKnow = false
@@ -70,6 +72,7 @@ public struct Question: Sendable, Hashable {
             self.position = other.position
             self.allOptionsCache = other.allOptionsCache
             self.help = other.help
+            self.instruction = other.instruction
             self.when = other.when
             self.required = other.required
             self.dontKnow = other.dontKnow
@@ -93,7 +96,7 @@ public struct Question: Sendable, Hashable {
         }
 
         static func == (a: Fields, b: Fields) -> Bool {
-            a === b || (a.id == b.id && a.type == b.type && a.text == b.text && a.help == b.help && a.when == b.when && a.required == b.required && a.dontKnow == b.dontKnow && a.refuse == b.refuse && a.checks == b.checks && a.options == b.options && a.shuffle == b.shuffle && a.other == b.other && a.min == b.min && a.max == b.max && a.minDate == b.minDate && a.maxDate == b.maxDate && a.integer == b.integer && a.unit == b.unit && a.minLength == b.minLength && a.maxLength == b.maxLength && a.pattern == b.pattern && a.labels == b.labels && a.rows == b.rows && a.position == b.position && a.keyPositions == b.keyPositions)
+            a === b || (a.id == b.id && a.type == b.type && a.text == b.text && a.help == b.help && a.instruction == b.instruction && a.when == b.when && a.required == b.required && a.dontKnow == b.dontKnow && a.refuse == b.refuse && a.checks == b.checks && a.options == b.options && a.shuffle == b.shuffle && a.other == b.other && a.min == b.min && a.max == b.max && a.minDate == b.minDate && a.maxDate == b.maxDate && a.integer == b.integer && a.unit == b.unit && a.minLength == b.minLength && a.maxLength == b.maxLength && a.pattern == b.pattern && a.labels == b.labels && a.rows == b.rows && a.position == b.position && a.keyPositions == b.keyPositions)
         }
 
         func hash(into hasher: inout Hasher) {
@@ -101,6 +104,7 @@ public struct Question: Sendable, Hashable {
             hasher.combine(type)
             hasher.combine(text)
             hasher.combine(help)
+            hasher.combine(instruction)
             hasher.combine(when)
             hasher.combine(required)
             hasher.combine(dontKnow)
@@ -146,6 +150,11 @@ public struct Question: Sendable, Hashable {
     public var help: LocalizedText? {
         get { fields.help }
         set { mutate { $0.help = newValue } }
+    }
+    /// Shown to the interviewer only, in a style of its own ("SHOW CARD B"); never piped.
+    public var instruction: LocalizedText? {
+        get { fields.instruction }
+        set { mutate { $0.instruction = newValue } }
     }
     public var when: Condition? {
         get { fields.when }

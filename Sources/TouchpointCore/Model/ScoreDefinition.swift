@@ -7,6 +7,14 @@ public enum ScoreMethod: String, Sendable, Hashable, CaseIterable {
     case mean
     case sum
     case drivers
+    /// The System Usability Scale (usability tests; see `SystemUsabilityScale`).
+    case sus
+    /// UMUX-Lite, two 1-7 items (usability tests; see `UMUXLite`).
+    case umuxLite = "umux_lite"
+    /// A task's success rate with the adjusted-Wald interval (usability tests).
+    case completion
+    /// The geometric mean of timed task attempts (usability tests).
+    case timeOnTask = "time_on_task"
 }
 
 /// One item of a `mean`/`sum` scale or of `drivers`, possibly reverse-coded.
@@ -38,6 +46,8 @@ public struct ScoreDefinition: Sendable, Hashable {
     public var target: ScoreItem?
     /// `mean`, `sum`: fewest answered items for a respondent to count (nil: all).
     public var minAnswered: Int?
+    /// `completion` and `time_on_task`: which answers count as success and which attempts are timed.
+    public var task = TaskScoreKeys()
     public var position: SourcePosition
     public var keyPositions: [String: SourcePosition]
 

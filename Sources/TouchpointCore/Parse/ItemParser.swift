@@ -5,7 +5,7 @@ struct ItemParser {
     let reader: NodeReader
     let defaults: Defaults
 
-    static let commonKeys = ["id", "type", "text", "help", "when", "required", "dont_know", "refuse", "checks"]
+    static let commonKeys = ["id", "type", "text", "help", "instruction", "when", "required", "dont_know", "refuse", "checks"]
 
     /// Keys each question type adds to the common ones (SPEC section 2).
     static let typeKeys: [QuestionType: [String]] = [
@@ -96,6 +96,7 @@ struct ItemParser {
         for (key, pair) in f { q.keyPositions[key] = pair.key.position }
         if let n = f["id"]?.value { q.keyPositions["id.value"] = n.position }
         if let n = f["help"]?.value { q.help = reader.localized(n, key: "help") }
+        if let n = f["instruction"]?.value { q.instruction = reader.localized(n, key: "instruction") }
         if let n = f["when"]?.value { q.when = reader.condition(n, key: "when") }
         if let n = f["required"]?.value, let b = reader.bool(n, key: "required") { q.required = b }
         if let n = f["dont_know"]?.value, let b = reader.bool(n, key: "dont_know") { q.dontKnow = b }

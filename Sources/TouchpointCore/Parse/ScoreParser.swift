@@ -10,6 +10,10 @@ struct ScoreParser {
         .mean: ["items", "min_answered"],
         .sum: ["items", "min_answered"],
         .drivers: ["target", "items"],
+        .sus: ["items"],
+        .umuxLite: ["items"],
+        .completion: ["item", "success"],
+        .timeOnTask: ["items", "successful"],
     ]
 
     func scores(_ node: YAMLNode) -> [ScoreDefinition] {
@@ -51,6 +55,7 @@ struct ScoreParser {
         if let n = f["min_answered"]?.value, let v = reader.integer(n, key: "min_answered") {
             if v < 1 { reader.report(.badRange, at: n.position, "`min_answered` of score `\(id)` must be 1 or more") } else { s.minAnswered = v }
         }
+        taskKeys(f, into: &s)
         return s
     }
 

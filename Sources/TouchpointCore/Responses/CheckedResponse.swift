@@ -12,6 +12,8 @@ public struct CheckedResponse: Sendable {
     /// Missing reasons in the same shape as `answers`.
     public var missing: JSONObject
     public var computed: JSONObject
+    /// `durations_ms`, read only when a `time_on_task` score needs it (empty otherwise).
+    public var durations = JSONObject()
     /// `questionnaire_sha256`, when the record has it and the reader kept every field.
     public var questionnaireSHA256: String?
     /// The answers, computes and meta values that scores read, by slot (see `ResponseSchema.Slots`).

@@ -58,7 +58,8 @@ public struct ResponseReader: Sendable {
     init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
         // `completed_at` is read only to group by period: building it costs a string per line otherwise.
-        keys = keepsAllFields ? nil : JSONKeySet(RecordKey.checked.filter { checksTimes || $0 != .completedAt }.map(\.rawValue))
+        keys = keepsAllFields ? nil : JSONKeySet((RecordKey.checked + (schema.readsDurations ? [.durations] : []))
+            .filter { checksTimes || $0 != .completedAt }.map(\.rawValue))
         var strings = RecordKey.stringTable.strings
         strings += schema.questions.keys.sorted()
         strings += schema.computes.keys.sorted()

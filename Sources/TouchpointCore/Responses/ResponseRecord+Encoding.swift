@@ -6,7 +6,6 @@ extension ResponseRecord {
     /// The record as one JSON line, newline included.
     public func line() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
         write(to: &out)
         out.append(UInt8(ascii: "\n"))
         return out
@@ -27,7 +26,9 @@ extension ResponseRecord {
 
     /// Appends the record's JSON text to `out`.
     public func write(to out: inout [UInt8]) {
-        var w = RecordWriter(out: out)
+        // The writer works on a buffer of its own: `out` may already hold a whole file's worth of records.
+        var w = RecordWriter(out: [])
+        w.out.reserveCapacity(1024)
         w.open()
         w.key(.questionnaire); w.string(questionnaire)
         w.key(.version); w.optional(version)
@@ -53,7 +54,7 @@ extension ResponseRecord {
         w.key(.optionOrder); w.sortedObject(orders) { w, values in w.array(values) { w, v in w.option(v) } }
         w.key(.warnings); w.array(warnings) { w, s in w.string(s) }
         w.close()
-        out = w.out
+        out += w.out
     }
 
     /// The `answers` and `missing` objects as trees of keys in first-met order.

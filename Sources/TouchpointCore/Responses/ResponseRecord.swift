@@ -54,7 +54,8 @@ public struct ResponseRecord: Sendable, Hashable {
     public var computed: [ComputedValue]
     /// The prompts on the path once each (a grid once, an `other` text not at all), in order.
     public var path: [AnswerPath]
-    /// Milliseconds per question id, for the questions asked.
+    /// Milliseconds per prompt name as in `path`, for the prompts asked: a question in a loop has one per round
+    /// (`task_done[find_plan]`), a grid one for all its rows.
     public var durations: [String: Int]
     /// Shown option orders of shuffled questions, by prompt (loop options included, no row).
     public var optionOrder: [AnswerPath: [OptionValue]]
@@ -71,9 +72,9 @@ extension Interview {
         var onPath = Set<AnswerPath>()
         var asked = Set<String>()
         for step in steps {
-            asked.insert(step.key.question)
-            guard !step.key.isOtherText else { continue }
             let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
+            asked.insert(prompt.description)
+            guard !step.key.isOtherText else { continue }
             if onPath.insert(prompt).inserted { path.append(prompt) }
         }
         var computedValues: [ResponseRecord.ComputedValue] = []

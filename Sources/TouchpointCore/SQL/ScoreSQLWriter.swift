@@ -395,6 +395,8 @@ extension ScoreSQL {
                 try scale(tag, layout.readers, isSum: isSum, minAnswered: minAnswered, alpha: alpha, common: common, score: definition.id)
             case .drivers(let target, let items):
                 try drivers(tag, target: target, items: items, common: common, score: definition.id)
+            case .usability:
+                throw SQLCompileError(score: definition.id, "the usability method `\(definition.method.rawValue)` has no SQL form yet; score it with `touchpoint score`")
             case .unavailable(let reason):
                 throw SQLCompileError(score: definition.id, reason)
             }

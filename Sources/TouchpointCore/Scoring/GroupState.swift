@@ -33,6 +33,11 @@ struct GroupState: Sendable {
             case .drivers(_, let items):
                 targets.append(0)
                 correlations.append(Array(repeating: CorrelationAccumulator(), count: items.count))
+            case .usability(let plan) where plan.isShare:
+                shares.append(ShareAccumulator())
+            case .usability(let plan):
+                moments.append(MomentAccumulator())
+                alphas.append(AlphaAccumulator(items: plan.alphaItems))
             case .unavailable:
                 break
             }

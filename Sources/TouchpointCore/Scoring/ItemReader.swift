@@ -27,6 +27,8 @@ final class ItemReader: Sendable {
     let reversal: Double?
     /// Where the checker put the item's answer or compute in `CheckedResponse.values`, or -1.
     let slot: Int
+    /// The loop rounds the item is limited to (`seq[find_plan]`), outermost first; empty: every round.
+    let rounds: [String]
 
     /// The loop levels the values are keyed by: the loops, then the grid's rows for a whole grid.
     var signature: [String] { wholeGrid ? loops + ["#rows:" + id] : loops }
@@ -36,7 +38,11 @@ final class ItemReader: Sendable {
 
     /// Resolves `item` against the questionnaire, or says why it cannot be scored.
     init(_ item: ScoreItem, schema: ResponseSchema) throws(ScoringPlanError) {
-        let parts = item.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let parsed = ScoreItemName(item.name) else {
+            throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute, nor one loop round of one (`seq[find_plan]`)")
+        }
+        rounds = parsed.rounds
+        let parts = parsed.base.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let head = parts.first, parts.count <= 2 else {
             throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute")
         }
@@ -73,6 +79,9 @@ final class ItemReader: Sendable {
             slot = schema.computeSlots[head] ?? -1
         } else {
             throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute of the questionnaire")
+        }
+        guard rounds.count <= loops.count else {
+            throw ScoringPlanError("`\(item.name)` names \(rounds.count) loop round\(rounds.count == 1 ? "" : "s"), but `\(id)` is in \(loops.count) loop\(loops.count == 1 ? "" : "s")")
         }
     }
 
@@ -114,7 +123,7 @@ final class ItemReader: Sendable {
     private func walk(_ node: JSONValue, key: String, level: Int, _ body: (String, Double) -> Void) {
         if level < loops.count {
             guard case .object(let keyed) = node else { return }
-            for member in keyed.members {
+            for member in keyed.members where level >= rounds.count || member.key == rounds[level] {
                 walk(member.value, key: Self.join(key, member.key, first: level == 0), level: level + 1, body)
             }
             return

@@ -49,6 +49,8 @@ public struct ScoreEngine: Sendable {
             case .box, .percent: slot = counters.shares; counters.shares += 1
             case .scale: slot = counters.moments; counters.moments += 1
             case .drivers: slot = counters.drivers; counters.drivers += 1
+            case .usability(let plan) where plan.isShare: slot = counters.shares; counters.shares += 1
+            case .usability: slot = counters.moments; counters.moments += 1
             case .unavailable: slot = 0
             }
             plans.append(ScorePlan(definition: definition, kind: kind, slot: slot))
@@ -192,6 +194,8 @@ public struct ScoreEngine: Sendable {
                     apply { $0.correlations[slot][index].add(x: x, y: y, weight: weight) }
                 }
             }
+        case .usability(let usability):
+            usability.contribute(record, weight: weight, slot: slot, apply: apply)
         case .unavailable:
             return
         }
@@ -240,6 +244,8 @@ public struct ScoreEngine: Sendable {
                     return ScoreResult.Driver(item: layout.readers[0].name, n: totals.n, estimate: totals.estimate(weighted: weighted))
                 }
                 outcome = .drivers(n: state.targets[slot], Self.sorted(drivers))
+            case .usability(let usability):
+                outcome = usability.outcome(state, slot: slot, weighted: weighted)
             case .unavailable(let reason):
                 outcome = .unavailable(reason)
             }

@@ -18,6 +18,8 @@ final class ScorePlan: Sendable {
         case scale(CaseLayout, isSum: Bool, minAnswered: Int, alpha: Bool)
         /// One layout per item, each pairing the item (first) with the target (second).
         case drivers(target: ItemReader, items: [CaseLayout])
+        /// `sus`, `umux_lite`, `completion`, `time_on_task`.
+        case usability(UsabilityPlan)
         case unavailable(String)
     }
 
@@ -31,7 +33,8 @@ final class ScorePlan: Sendable {
     /// `--weight`, so that the checker hands them over by index.
     static func slots(for questionnaire: Questionnaire, options: ScoreOptions, schema: ResponseSchema) -> ResponseSchema.Slots {
         var slots = ResponseSchema.Slots()
-        func name(_ text: String) {
+        func name(_ written: String) {
+            let text = ScoreItemName(written)?.base ?? written
             let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard let head = parts.first else { return }
             if head == "meta", parts.count == 2 {
@@ -107,6 +110,8 @@ final class ScorePlan: Sendable {
             var layouts: [CaseLayout] = []
             for item in definition.items { layouts.append(try CaseLayout([try ItemReader(item, schema: schema), target])) }
             return .drivers(target: target, items: layouts)
+        case .sus, .umuxLite, .completion, .timeOnTask:
+            return .usability(try UsabilityPlan(definition, schema: schema))
         }
     }
 
@@ -115,7 +120,7 @@ final class ScorePlan: Sendable {
     private static func box(_ definition: ScoreDefinition, item: ScoreItem, schema: ResponseSchema) throws(ScoringPlanError) -> Box {
         let isTop = definition.method == .topBox
         let size = max(definition.box, 1)
-        let head = String(item.name.split(separator: ".").first ?? "")
+        let head = ScoreItemName(item.name)?.id ?? item.name
         guard let question = schema.questions[head]?.question else {
             throw ScoringPlanError("`\(item.name)` is not a question with scale points or whole-number options")
         }

@@ -5,7 +5,8 @@ extension ScoreReport {
     /// Every score has `method`, `n` and `value` (`null` when it cannot be estimated, and for `drivers`,
     /// whose results are its `items`), then `n_eff` when weighted, and the keys of its method: `nps`
     /// `ci95`, `promoters`, `passives`, `detractors`; shares `count`, `ci95`; `mean`/`sum` `sd`, `ci95`,
-    /// `alpha`; `drivers` `items` of `{item, n, r, ci95}`. Intervals are `[low, high]` or `null`.
+    /// `alpha`; `drivers` `items` of `{item, n, r, ci95}`; `sus` `ci95`, `sd`, `alpha`, `grade`; `umux_lite`
+    /// `ci95`, `sd`, `adjusted`; `completion` `ci95` (adjusted Wald), `count`; `time_on_task` `ci95` (seconds). Intervals are `[low, high]` or `null`.
     /// Estimates are rounded to `ScoreNumber.decimals` places; counts are whole numbers.
     public var json: JSONValue { json(places: ScoreNumber.decimals) }
 
@@ -69,6 +70,7 @@ extension ScoreReport {
             object["value"] = .null
             object["unavailable"] = .string(reason)
         }
+        addTaskFigures(score, to: &object)
         return object
     }
 

@@ -16,9 +16,9 @@ public struct ScriptRenderer {
         self.language = language ?? checked.defaultLanguage
     }
 
-    private var zh: Bool { language.hasPrefix("zh") }
+    var zh: Bool { language.hasPrefix("zh") }
 
-    private func w(_ en: String, _ cn: String) -> String { zh ? cn : en }
+    func w(_ en: String, _ cn: String) -> String { zh ? cn : en }
 
     private func t(_ text: LocalizedText?) -> String {
         guard let text else { return "" }
@@ -85,6 +85,7 @@ public struct ScriptRenderer {
                 out.append("")
                 out.append("**\(t(q.text))**")
                 if let when = q.when { out += ["", "*\(routing(when))*"] }
+                if let instruction = q.instruction { out += ["", instructionLine(instruction)] }
                 if let help = q.help { out += ["", "\(w("Help", "帮助")): \(t(help))"] }
                 out += details(q)
                 out.append("")
@@ -258,6 +259,7 @@ public struct ScriptRenderer {
             let what = s.method == .mean ? w("mean of ", "均值：") : w("sum of ", "总和：")
             return what + s.items.map(item).joined(separator: ", ")
         case .drivers: return w("correlation with ", "与以下指标的相关：") + (s.target.map(item) ?? "") + w(" of ", "，因素：") + s.items.map(item).joined(separator: ", ")
+        case .sus, .umuxLite, .completion, .timeOnTask: return taskScoreDefinition(s)
         }
     }
 }

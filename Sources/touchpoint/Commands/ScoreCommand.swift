@@ -6,7 +6,7 @@ import TouchpointTerminal
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Compute the questionnaire's scores (NPS, top box, means, drivers...) from JSON-lines response files.",
+        abstract: "Compute the questionnaire's scores (NPS, top box, means, drivers, SUS, task completion...) from JSON-lines response files.",
         discussion: """
         Lines that are not scored (bad JSON, another questionnaire, answers that break the questionnaire's \
         rules, duplicate response_id, a torn last line) are reported on stderr as FILE:LINE: message and counted.
@@ -17,6 +17,7 @@ struct ScoreCommand: ParsableCommand {
           touchpoint score survey.yaml responses/survey.jsonl
           touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month
           cat *.jsonl | touchpoint score survey.yaml - --weight meta.weight --format json
+          touchpoint score questionnaires/usability_test.yaml responses/usability_test.jsonl --by meta.segment
         """
     )
 

@@ -9,14 +9,14 @@ import TouchpointTerminal
 /// none. A drivers score has a row of its own (its `n` counts target values) followed by a row per item.
 struct ScoreCSVFormatter {
     static let figureColumns = ["item", "n", "n_eff", "value", "ci95_low", "ci95_high", "count", "promoters", "passives",
-                                "detractors", "sd", "alpha"]
+                                "detractors", "sd", "alpha", "adjusted", "grade"]
 
     func render(_ report: ScoreReport) -> String {
         var lines = [(["score", "method"] + report.groupNames + Self.figureColumns).map(Self.field).joined(separator: ",")]
         for group in [report.overall] + report.groups {
             let by = group.by.isEmpty ? report.groupNames.map { _ in "all" } : group.by.map(\.value.description)
             for score in group.scores {
-                for figures in rows(score) {
+                for figures in rows(score).map({ $0 + ScoreReport.taskCells(score) }) {
                     lines.append(([score.id, score.method.rawValue] + by + figures).map(Self.field).joined(separator: ","))
                 }
             }
@@ -40,12 +40,12 @@ struct ScoreCSVFormatter {
         case .mean(let n, let result, let alpha):
             return [[""] + [whole(n)] + estimateCells(result?.estimate) + ["", "", "", "", number(result?.sd), number(alpha?.alpha)]]
         case .drivers(let n, let drivers):
-            let head = ["", whole(n)] + Array(repeating: "", count: Self.figureColumns.count - 2)
+            let head = ["", whole(n)] + Array(repeating: "", count: Self.figureColumns.count - 4)
             return [head] + drivers.map { driver in
                 [driver.item, whole(driver.n)] + estimateCells(driver.estimate) + Array(repeating: "", count: 6)
             }
         case .unavailable:
-            return [["", "0"] + Array(repeating: "", count: Self.figureColumns.count - 2)]
+            return [["", "0"] + Array(repeating: "", count: Self.figureColumns.count - 4)]
         }
     }
 

@@ -58,6 +58,7 @@ struct ScoreTableFormatter {
         case .mean: return "mean of \(items)"
         case .sum: return "sum of \(items)"
         case .drivers: return "drivers of \(name(definition.target)): \(items)"
+        case .sus, .umuxLite, .completion, .timeOnTask: return describeTask(definition)
         }
     }
 
@@ -75,6 +76,7 @@ struct ScoreTableFormatter {
         let countColumns = [ScoreTextTable.Column(title: "n", alignment: .right)]
             + (weighted ? [ScoreTextTable.Column(title: "n_eff", alignment: .right)] : [])
         guard let first = rows.first else { return [] }
+        if let taskBlock = taskBlock(for: rows, names: names, weighted: weighted) { return taskBlock }
         var table: ScoreTextTable
         switch first.score.outcome {
         case .nps:
@@ -140,21 +142,21 @@ struct ScoreTableFormatter {
         method == .sum ? "mean sum" : "mean"
     }
 
-    private func plain(_ value: Double?, _ places: Int) -> String {
+    func plain(_ value: Double?, _ places: Int) -> String {
         value.map { ScoreNumber.text($0, places: places) } ?? "—"
     }
 
-    private func signed(_ value: Double?, _ places: Int) -> String {
+    func signed(_ value: Double?, _ places: Int) -> String {
         guard let value else { return "—" }
         let text = ScoreNumber.text(value, places: places)
         return text.hasPrefix("-") || Double(text) == 0 ? text : "+" + text
     }
 
-    private func percent(_ value: Double?) -> String {
+    func percent(_ value: Double?) -> String {
         value.map { ScoreNumber.text($0, places: 1) + "%" } ?? "—"
     }
 
-    private func interval(_ ci: ConfidenceInterval?, _ places: Int, signed isSigned: Bool) -> String {
+    func interval(_ ci: ConfidenceInterval?, _ places: Int, signed isSigned: Bool) -> String {
         guard let ci else { return "—" }
         let low = isSigned ? signed(ci.low, places) : plain(ci.low, places)
         let high = isSigned ? signed(ci.high, places) : plain(ci.high, places)

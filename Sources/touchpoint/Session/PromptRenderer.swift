@@ -18,6 +18,10 @@ struct PromptRenderer {
         var header = "[\(p.answeredCount + 1)] " + String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled) + " \(percent)%"
         if let title = p.sectionTitle { header += "  " + clean(title) }
         out.append(style.dim(header))
+        // The interviewer's instruction, for their eyes only: bracketed and dim, as written (never piped).
+        if let instruction = p.question.instruction, !p.key.isOtherText {
+            out += wrap("[" + clean(instruction.text(p.language)) + "]", indent: 0).map { style.dim($0) }
+        }
         out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
         if let sub = p.subtext { out += wrap(clean(sub), indent: 2).map { style.accent($0) } }
         if let warning = p.pendingWarning { out += wrap(clean(warning), indent: 2).map { style.warning($0) } }

@@ -17,8 +17,8 @@ struct BundledQuestionnaireTests {
         return Validator.validate(bytes, runTests: InFileTests.diagnostics)
     }
 
-    @Test func thereAreThreeBundledQuestionnaires() {
-        #expect(Self.files == ["customer_journey.yaml", "relationship_nps.yaml", "service_contact.yaml"])
+    @Test func thereAreFourBundledQuestionnaires() {
+        #expect(Self.files == ["customer_journey.yaml", "relationship_nps.yaml", "service_contact.yaml", "usability_test.yaml"])
     }
 
     @Test("no errors, no warnings, tests pass", arguments: files)

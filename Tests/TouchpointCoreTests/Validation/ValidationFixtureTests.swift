@@ -27,6 +27,8 @@ struct ValidationFixtureTests {
         Case(file: "bad_pattern.yaml", expected: [(m[0], .badPattern, .error)]),
         Case(file: "bad_loop.yaml", expected: [(m[0], .badLoop, .error)]),
         Case(file: "bad_score.yaml", expected: [(m[0], .badScore, .error)]),
+        Case(file: "bad_usability_score.yaml", expected: [(m[0], .badScore, .error), (m[1], .badScore, .error), (m[2], .badValue, .error),
+                                                          (m[3], .notAnOption, .error), (m[4], .badScore, .error), (m[5], .badScore, .error)]),
         Case(file: "empty_section.yaml", expected: [(m[0], .emptySection, .warning)]),
         Case(file: "missing_translation.yaml", expected: [(m[0], .missingTranslation, .error), (m[1], .missingTranslation, .warning)]),
         Case(file: "unknown_language.yaml", expected: [(m[0], .unknownLanguage, .warning)]),

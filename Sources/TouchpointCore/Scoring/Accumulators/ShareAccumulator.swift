@@ -6,8 +6,8 @@
 struct ShareAccumulator: Sendable {
     private(set) var n = 0
     private(set) var hits = 0
-    private var weights = WeightTotals()
-    private var hitWeight = 0.0
+    private(set) var weights = WeightTotals()
+    private(set) var hitWeight = 0.0
 
     mutating func add(_ hit: Bool, weight: Double) {
         n += 1

@@ -42,12 +42,14 @@ enum ScoreRule: ValidationRule {
                 let scope = ScoreScope(table: context.table)
                 let (_, problems) = TypeChecker.check(expr, in: scope, expecting: .boolean)
                 bag.append(contentsOf: problems)
+            case .sus, .umuxLite, .completion, .timeOnTask:
+                UsabilityScoreRule.check(score, context, into: &bag)
             }
         }
     }
 
     static func question(_ item: ScoreItem, _ context: ValidationContext) -> Question? {
-        context.table.question(String(item.name.split(separator: ".").first ?? ""))
+        context.table.question(ScoreItemName(item.name)?.id ?? String(item.name.split(separator: ".").first ?? ""))
     }
 
     static func points(_ q: Question) -> Int? {
@@ -73,7 +75,12 @@ enum ScoreRule: ValidationRule {
     /// Resolves a scored name (a question, a grid cell or a compute) and checks its type.
     static func checkItem(_ item: ScoreItem, _ score: ScoreDefinition, _ context: ValidationContext, into bag: inout DiagnosticBag,
                           accept: (ValueType, Question?) -> Bool, need: String) {
-        let parts = item.name.split(separator: ".").map(String.init)
+        guard let written = ScoreItemName(item.name) else {
+            bag.add(.undefinedName, at: item.position, "score `\(score.id)` names `\(item.name)`, which is not a question or compute",
+                    hint: "one loop round of a question is written as in `path`: `id[option]`")
+            return
+        }
+        let parts = written.base.split(separator: ".").map(String.init)
         guard let head = parts.first, let symbol = context.table.symbols[head], symbol.kind != .section else {
             bag.add(.undefinedName, at: item.position, "score `\(score.id)` names `\(item.name)`, which is not a question or compute",
                     hint: TextSimilarity.closest(to: item.name, in: context.table.valueNames).map { "did you mean `\($0)`?" })
@@ -89,6 +96,7 @@ enum ScoreRule: ValidationRule {
         } else if case .keyed(let cell) = type, symbol.question?.type == .grid {
             type = cell
         }
+        if !written.rounds.isEmpty, !checkRounds(written, of: symbol, item, score, context, into: &bag) { return }
         if !accept(type, symbol.question) {
             let what = symbol.question.map { "a \($0.type.rawValue) question" } ?? "a compute"
             bag.add(.badScore, at: item.position, "score `\(score.id)` (\(score.method.rawValue)) needs \(need), but `\(item.name)` is \(what)")

@@ -41,6 +41,7 @@ enum TranslationRule: ValidationRule {
                 let name = "question `\(question.id)`"
                 result.append((name, question.text))
                 if let h = question.help { result.append(("the help of \(name)", h)) }
+                if let i = question.instruction { result.append(("the instruction of \(name)", i)) }
                 if let u = question.unit { result.append(("the unit of \(name)", u)) }
                 for o in question.options { result.append(("option `\(o.value)` of \(name)", o.label)) }
                 for (k, l) in question.labels.sorted(by: { $0.key < $1.key }) { result.append(("label `\(k)` of \(name)", l)) }
