@@ -8,7 +8,12 @@ let package = Package(
         .library(name: "TouchpointCore", targets: ["TouchpointCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Pinned to one minor version on purpose: TouchpointCore imports `CYaml`, the libyaml that Yams bundles as a
+        // target of its own rather than as a product, to drive libyaml's event parser directly (positions on every
+        // node, hostile files refused as events arrive). A Yams minor release may move or change that target, so
+        // raising the pin is a deliberate change made after `swift test` passes. Linking the system's libyaml
+        // instead would make `libyaml-dev` a third prerequisite besides Swift and readline.
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
@@ -41,7 +46,7 @@ let package = Package(
             dependencies: ["TouchpointCore"],
             exclude: ["Statistics/oracle", "Statistics/vectors.json", "Scoring/oracle", "Fixtures"]
         ),
-        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"]),
+        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"], exclude: ["Fixtures"]),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),
@@ -52,5 +57,15 @@ let package = Package(
             dependencies: ["touchpoint", "TouchpointCore", "TestSupport"],
             exclude: ["Fixtures"]
         ),
+        // Fuzz targets (docs/robustness.md): fuzz/run.sh builds them with libFuzzer and AddressSanitizer; a plain
+        // build gives programs that replay saved inputs, so they always compile.
+        .target(name: "CFuzzerDriver", path: "fuzz/Sources/CFuzzerDriver"),
+        .target(name: "TouchpointFuzz", dependencies: ["TouchpointCore", "CFuzzerDriver"], path: "fuzz/Sources/TouchpointFuzz"),
+        .executableTarget(name: "FuzzValidate", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzValidate"),
+        .executableTarget(name: "FuzzExpressions", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzExpressions"),
+        .executableTarget(name: "FuzzResponses", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzResponses"),
+        .executableTarget(name: "FuzzPattern", dependencies: ["TouchpointFuzz"], path: "fuzz/Sources/FuzzPattern"),
+        // What the interop checks (Tests/interop/checks/) ask the core: pattern matches and display widths.
+        .executableTarget(name: "TouchpointProbe", dependencies: ["TouchpointCore", "TouchpointTerminal"], path: "Tests/interop/Probe"),
     ]
 )

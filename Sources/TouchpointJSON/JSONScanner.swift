@@ -393,15 +393,18 @@ struct JSONScanner: ~Copyable {
     }
 
     /// Continues a string at its first backslash, decoding escapes into `text`.
+    ///
+    /// The UTF-8 check covers the string's raw bytes from its opening quote, those before the first
+    /// backslash too, so this path rejects exactly what `skipString` rejects (escapes are ASCII, so the raw
+    /// bytes are valid exactly when the decoded text is).
     private mutating func parseEscapedString(open: Int, start: Int) throws(JSONError) -> String {
         text.removeAll(keepingCapacity: true)
         text.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-        var nonASCII = false
         while index < end {
             let byte = base[index]
             if byte == Byte.quote {
                 index += 1
-                if nonASCII, let invalid = checkUTF8(from: start, to: index - 1) { throw invalid }
+                if let invalid = checkUTF8(from: start, to: index - 1) { throw invalid }
                 return String(decoding: text, as: UTF8.self)
             }
             if byte == Byte.backslash {
@@ -409,7 +412,6 @@ struct JSONScanner: ~Copyable {
             } else if byte < 0x20 {
                 throw controlCharacter(at: index)
             } else {
-                if byte >= 0x80 { nonASCII = true }
                 text.append(byte)
                 index += 1
             }

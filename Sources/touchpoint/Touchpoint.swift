@@ -15,7 +15,7 @@ struct Touchpoint: ParsableCommand {
         Examples:
           touchpoint validate questionnaires/
           touchpoint run questionnaires/customer_journey.yaml --lang zh
-          touchpoint score questionnaires/customer_journey.yaml responses/customer_journey.jsonl
+          touchpoint score questionnaires/relationship_nps.yaml responses/*.jsonl
         """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, RunCommand.self, TestCommand.self, SimulateCommand.self, ScoreCommand.self, VerifyCommand.self, ShowCommand.self, ReportCommand.self, SQLCommand.self]
@@ -25,7 +25,15 @@ struct Touchpoint: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot(ResumeArgument.normalize(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            do {
+                try command.run()
+            } catch let error as ValidationError where !(command is Touchpoint) {
+                // A usage problem found once the file is read (`--set`, `--lang`): the subcommand's usage, not the root's.
+                let name = type(of: command).configuration.commandName ?? ""
+                Console.error("Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
+                              + "  See 'touchpoint \(name) --help' for more information.")
+                Glibc.exit(2)
+            }
         } catch let code as ExitCode {
             Glibc.exit(code.rawValue)
         } catch {

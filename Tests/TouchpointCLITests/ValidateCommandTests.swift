@@ -18,7 +18,7 @@ struct ValidateCommandTests {
         return workspace
     }
 
-    @Test(arguments: ["text", "json", "github"])
+    @Test(arguments: ["text", "json", "github", "sarif"])
     func aBrokenFileIsReportedInEachFormatAsTheGoldenFileShows(format: String) throws {
         let result = try workspace().run(["validate", "broken.yaml", "--format", format])
         #expect(result.status == 1)
@@ -47,6 +47,27 @@ struct ValidateCommandTests {
         let typo = findings.first { $0["code"] == "undefined-name" }
         #expect(typo?["line"] == 9)
         #expect(typo?["message"]?.stringValue?.contains("did you mean `recommend`") == true)
+    }
+
+    @Test func sarifOutputHasOneRunWithEveryRuleAndResultsPointingIntoTheFiles() throws {
+        let result = try workspace().run(["validate", "broken.yaml", "--format", "sarif"])
+        let log = try JSONParser().parse(result.stdout)
+        #expect(log["version"] == "2.1.0")
+        #expect(log["$schema"] == "https://json.schemastore.org/sarif-2.1.0.json")
+        let run = try #require(log["runs"]?[0])
+        #expect(run["columnKind"] == "unicodeCodePoints")
+        let rules = try #require(run["tool"]?["driver"]?["rules"]?.arrayValue)
+        #expect(rules.compactMap { $0["id"]?.stringValue } == DiagnosticCode.allCases.map(\.rawValue))
+        let results = try #require(run["results"]?.arrayValue)
+        #expect(!results.isEmpty)
+        for r in results {
+            let index = try #require(r["ruleIndex"]?.intValue)
+            #expect(rules[index]["id"] == r["ruleId"])
+            #expect(["error", "warning"].contains(r["level"]?.stringValue ?? ""))
+            let location = r["locations"]?[0]?["physicalLocation"]
+            #expect(location?["artifactLocation"]?["uri"] == "broken.yaml")
+            #expect((location?["region"]?["startLine"]?.intValue ?? 0) >= 1)
+        }
     }
 
     @Test func validFilesExitZeroAndAMissingPathExitsTwo() throws {

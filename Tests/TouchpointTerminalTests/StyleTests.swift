@@ -34,3 +34,25 @@ struct StyleTests {
         #expect(TerminalSanitizer.neutralizeKeepingStyles(styled) == styled)
     }
 }
+
+/// `--color auto|always|never`, `NO_COLOR` and `FORCE_COLOR`, strongest first.
+@Suite("Colour choice")
+struct ColorChoiceTests {
+    @Test func flagsWinOverTheEnvironment() {
+        #expect(ColorChoice.always.enabled(outputIsTerminal: false, noColorVariable: "1", forceColorVariable: nil))
+        #expect(!ColorChoice.never.enabled(outputIsTerminal: true, noColorVariable: nil, forceColorVariable: "1"))
+    }
+
+    @Test func noColorWinsOverForceColorAndForceColorWinsOverAPipe() {
+        #expect(!ColorChoice.auto.enabled(outputIsTerminal: true, noColorVariable: "1", forceColorVariable: "1"))
+        #expect(ColorChoice.auto.enabled(outputIsTerminal: false, noColorVariable: nil, forceColorVariable: "1"))
+        #expect(ColorChoice.auto.enabled(outputIsTerminal: false, noColorVariable: "", forceColorVariable: "true"))
+    }
+
+    @Test func forceColorZeroOrEmptyForcesNothing() {
+        for value in ["", "0", "false"] {
+            #expect(!ColorChoice.auto.enabled(outputIsTerminal: false, noColorVariable: nil, forceColorVariable: value))
+        }
+        #expect(ColorChoice.auto.enabled(outputIsTerminal: true, noColorVariable: nil, forceColorVariable: "0"))
+    }
+}

@@ -46,11 +46,20 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     // In-file tests.
     case testInvalid = "test-invalid"
     case testFailed = "test-failed"
+    // Changes against an earlier version (`validate NEW --against OLD`); all warnings.
+    case idRemoved = "id-removed"
+    case idRenamed = "id-renamed"
+    case optionRemoved = "option-removed"
+    case optionRecoded = "option-recoded"
+    case typeChanged = "type-changed"
+    case rangeChanged = "range-changed"
+    case routingChanged = "routing-changed"
 
     /// The severity a finding with this code has unless the rule says otherwise.
     public var defaultSeverity: Severity {
         switch self {
         case .unreachable, .alwaysTrue, .budgetExceeded, .unknownLanguage, .emptySection: .warning
+        case .idRemoved, .idRenamed, .optionRemoved, .optionRecoded, .typeChanged, .rangeChanged, .routingChanged: .warning
         default: .error
         }
     }

@@ -47,8 +47,6 @@ public enum BuiltinFunction: String, CaseIterable, Sendable {
         let aliases: [String: BuiltinFunction] = ["length": .len, "avg": .mean, "average": .mean, "total": .sum,
                                                   "iif": .if, "ifelse": .if, "isanswered": .answered]
         if let alias = aliases[lower] { return alias }
-        let scored = allCases.map { ($0, ExpressionEditDistance.between(lower, $0.rawValue)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= Swift.max(1, best.0.rawValue.count / 3) ? best.0 : nil
+        return ExpressionEditDistance.closest(to: lower, in: allCases.map(\.rawValue)).flatMap(BuiltinFunction.init(rawValue:))
     }
 }

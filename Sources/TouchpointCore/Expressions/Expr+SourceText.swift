@@ -45,7 +45,20 @@ extension Expr {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .number(let n): ExpressionNumber.text(n)
-        case .text(let s): "'" + s.map { $0 == "\\" || $0 == "'" ? "\\\($0)" : String($0) }.joined() + "'"
+        case .text(let s): quoted(s)
         }
+    }
+
+    /// `s` in single quotes with `'` and `\\` escaped, scalar by scalar: a quote followed by a combining mark
+    /// is one `Character` but still a quote to the lexer.
+    private static func quoted(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.append("'")
+        for scalar in s.unicodeScalars {
+            if scalar == "\\" || scalar == "'" { out.append("\\") }
+            out.append(scalar)
+        }
+        out.append("'")
+        return String(out)
     }
 }

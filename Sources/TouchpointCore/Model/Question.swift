@@ -278,12 +278,16 @@ public struct Question: Sendable, Hashable {
     }
 
     /// Integer points of a scale, nps or scale grid (`min...max`), or nil for other types.
+    ///
+    /// The ends are clamped to ±10^15 (validation refuses scales of more than 101 points anyway), so the
+    /// range converts without trapping and its `count` fits an `Int` whatever the file says.
     public var scalePoints: ClosedRange<Int>? {
         switch type {
         case .nps: return 0...10
         case .scale, .grid:
             guard let lo = min, let hi = max, lo <= hi, options.isEmpty else { return nil }
-            return Int(lo)...Int(hi)
+            let bound = 1e15
+            return Saturating.int(Swift.min(Swift.max(lo, -bound), bound))...Saturating.int(Swift.min(Swift.max(hi, -bound), bound))
         default: return nil
         }
     }

@@ -153,7 +153,7 @@ struct ItemParser {
                 result.append(ChoiceOption(value: value, label: LocalizedText(plain: scalar.text, at: item.position), at: item.position))
                 continue
             }
-            guard let f = reader.fields(item, allowed: ["value", "label", "exclusive", "fixed"], required: ["value"],
+            guard let f = reader.fields(item, allowed: FormatKeys.option, required: ["value"],
                                         what: "an option of `\(questionId)`"),
                   let valueNode = f["value"]?.value, let value = optionValue(valueNode) else { continue }
             let label = f["label"].flatMap { reader.localized($0.value, key: "label") }
@@ -201,7 +201,7 @@ struct ItemParser {
     func rows(_ node: YAMLNode) -> [GridRow] {
         guard let list = reader.list(node, key: "rows") else { return [] }
         return list.compactMap { item in
-            guard let f = reader.fields(item, allowed: ["id", "text"], required: ["id", "text"], what: "a grid row"),
+            guard let f = reader.fields(item, allowed: FormatKeys.gridRow, required: ["id", "text"], what: "a grid row"),
                   let idNode = f["id"]?.value, let id = reader.identifier(idNode, key: "id"),
                   let text = f["text"].flatMap({ reader.localized($0.value, key: "text") }) else { return nil }
             return GridRow(id: id, text: text, at: idNode.position)
@@ -214,7 +214,7 @@ struct ItemParser {
             if item.scalar != nil {
                 return reader.condition(item, key: "checks").map { Check(rule: $0, message: nil, soft: false, at: item.position) }
             }
-            guard let f = reader.fields(item, allowed: ["rule", "message", "soft"], required: ["rule"], what: "a check"),
+            guard let f = reader.fields(item, allowed: FormatKeys.check, required: ["rule"], what: "a check"),
                   let ruleNode = f["rule"]?.value, let rule = reader.condition(ruleNode, key: "rule") else { return nil }
             let message = f["message"].flatMap { reader.localized($0.value, key: "message") }
             let soft = f["soft"].flatMap { reader.bool($0.value, key: "soft") } ?? false
@@ -225,7 +225,7 @@ struct ItemParser {
     // MARK: Sections, ends, computes
 
     func section(_ node: YAMLNode) -> Section? {
-        guard let f = reader.fields(node, allowed: ["section", "title", "when", "for_each", "questions"],
+        guard let f = reader.fields(node, allowed: FormatKeys.section,
                                     required: ["section", "questions"], what: "section `\(node["section"]?.scalar?.text ?? "?")`"),
               let idNode = f["section"]?.value else { return nil }
         let id = reader.identifier(idNode, key: "section") ?? ""
@@ -241,7 +241,7 @@ struct ItemParser {
     }
 
     func end(_ node: YAMLNode) -> End? {
-        guard let f = reader.fields(node, allowed: ["end", "id", "when", "text"], required: ["end"], what: "an `end`"),
+        guard let f = reader.fields(node, allowed: FormatKeys.end, required: ["end"], what: "an `end`"),
               let statusNode = f["end"]?.value, let name = reader.string(statusNode, key: "end") else { return nil }
         guard let status = EndStatus(rawValue: name) else {
             reader.report(.badValue, at: statusNode.position, "`end: \(name)` is not a status",
@@ -256,7 +256,7 @@ struct ItemParser {
     }
 
     func compute(_ node: YAMLNode) -> Compute? {
-        guard let f = reader.fields(node, allowed: ["compute", "value"], required: ["compute", "value"], what: "a `compute`"),
+        guard let f = reader.fields(node, allowed: FormatKeys.compute, required: ["compute", "value"], what: "a `compute`"),
               let idNode = f["compute"]?.value, let id = reader.identifier(idNode, key: "compute"),
               let valueNode = f["value"]?.value, let value = reader.condition(valueNode, key: "value") else { return nil }
         return Compute(id: id, value: value, at: idNode.position)
@@ -274,7 +274,7 @@ struct ItemParser {
             if pair.value.scalar?.resolved == .null {
                 return MetaField(question: Question(id: key, type: .text, text: LocalizedText(plain: key, at: pair.key.position), at: pair.key.position), ask: false)
             }
-            guard var q = question(pair.value, what: "meta `\(key)`", metaKey: key, extraKeys: ["ask"]) else { return nil }
+            guard var q = question(pair.value, what: "meta `\(key)`", metaKey: key, extraKeys: FormatKeys.metaExtra) else { return nil }
             q.position = pair.key.position
             q.required = true
             let ask = pair.value["ask"].flatMap { reader.bool($0, key: "ask") } ?? false

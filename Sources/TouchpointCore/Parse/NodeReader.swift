@@ -23,9 +23,11 @@ final class NodeReader {
             return nil
         }
         var result = FieldSet()
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else { continue }
-            if allowed.contains(key) {
+            if !allowed.contains(key), let split = CommaSplit.at(index, in: pairs) {
+                report(.wrongType, at: pair.key.position, split.message(piece: key, of: what), hint: split.hint)
+            } else if allowed.contains(key) {
                 result[key] = pair
             } else if let note = elsewhere[key] {
                 report(.unknownKey, at: pair.key.position, "`\(key)` does not apply to \(what): \(note)")
@@ -124,8 +126,12 @@ final class NodeReader {
         }
         var translations: [String: String] = [:]
         var positions: [String: SourcePosition] = [:]
-        for pair in pairs {
+        for (index, pair) in pairs.enumerated() {
             guard let language = pair.key.scalar?.text else { continue }
+            if let split = CommaSplit.at(index, in: pairs) {
+                report(.wrongType, at: pair.key.position, split.message(piece: language, of: "`\(key)`"), hint: split.hint)
+                continue
+            }
             guard let value = pair.value.scalar, !(value.resolved == .null) else {
                 report(.wrongType, at: pair.value.position,
                        "the `\(language)` text of `\(key)` must be a text, not \(pair.value.kindDescription)")

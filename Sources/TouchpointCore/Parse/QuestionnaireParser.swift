@@ -9,7 +9,8 @@ public enum QuestionnaireParser {
         public var diagnostics: [Diagnostic]
     }
 
-    static let topKeys = ["touchpoint", "id", "title", "version", "languages", "intro", "outro", "defaults",
+    /// `$schema` names a JSON Schema for editors (docs/questionnaire.schema.json); touchpoint ignores it.
+    static let topKeys = ["$schema", "touchpoint", "id", "title", "version", "languages", "intro", "outro", "defaults",
                           "budget", "meta", "questions", "scores", "tests"]
 
     /// Parses the bytes of a questionnaire file.
@@ -48,6 +49,7 @@ public enum QuestionnaireParser {
         }
         if let node = fields["id"]?.value { q.id = reader.identifier(node, key: "id") ?? "" }
         if let node = fields["title"]?.value { q.title = reader.localized(node, key: "title") }
+        if let node = fields["$schema"]?.value { _ = reader.string(node, key: "$schema") }
         if let node = fields["version"]?.value { q.version = reader.scalarText(node, key: "version") }
         if let node = fields["languages"]?.value { q.languages = parseLanguages(node, reader: reader) }
         if let node = fields["intro"]?.value { q.intro = reader.localized(node, key: "intro") }
@@ -94,7 +96,7 @@ public enum QuestionnaireParser {
 
     static func parseDefaults(_ node: YAMLNode, reader: NodeReader) -> Defaults {
         var defaults = Defaults()
-        guard let f = reader.fields(node, allowed: ["required", "dont_know", "refuse"], what: "`defaults`") else { return defaults }
+        guard let f = reader.fields(node, allowed: FormatKeys.defaults, what: "`defaults`") else { return defaults }
         if let n = f["required"]?.value, let b = reader.bool(n, key: "required") { defaults.required = b }
         if let n = f["dont_know"]?.value, let b = reader.bool(n, key: "dont_know") { defaults.dontKnow = b }
         if let n = f["refuse"]?.value, let b = reader.bool(n, key: "refuse") { defaults.refuse = b }
@@ -102,7 +104,7 @@ public enum QuestionnaireParser {
     }
 
     static func parseBudget(_ node: YAMLNode, reader: NodeReader) -> Budget? {
-        guard let f = reader.fields(node, allowed: ["questions", "seconds"], what: "`budget`") else { return nil }
+        guard let f = reader.fields(node, allowed: FormatKeys.budget, what: "`budget`") else { return nil }
         var budget = Budget(questions: nil, seconds: nil, at: node.position)
         if let n = f["questions"]?.value, let v = reader.integer(n, key: "questions") {
             if v <= 0 { reader.report(.badRange, at: n.position, "`budget.questions` must be more than 0") } else { budget.questions = v }

@@ -64,7 +64,7 @@ struct ScoreParser {
         if node.scalar != nil {
             return reader.string(node, key: "item").map { ScoreItem(name: $0, at: node.position) }
         }
-        guard let f = reader.fields(node, allowed: ["item", "reverse"], required: ["item"], what: "a scored item"),
+        guard let f = reader.fields(node, allowed: FormatKeys.scoredItem, required: ["item"], what: "a scored item"),
               let n = f["item"]?.value, let name = reader.string(n, key: "item") else { return nil }
         let reverse = f["reverse"].flatMap { reader.bool($0.value, key: "reverse") } ?? false
         return ScoreItem(name: name, reverse: reverse, at: n.position)

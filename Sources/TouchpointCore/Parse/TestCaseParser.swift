@@ -8,7 +8,7 @@ struct TestCaseParser {
     }
 
     func test(_ node: YAMLNode, index: Int) -> TestCase? {
-        guard let f = reader.fields(node, allowed: ["name", "language", "meta", "answers", "missing", "expect"],
+        guard let f = reader.fields(node, allowed: FormatKeys.test,
                                     required: ["answers", "expect"], what: "test \(index + 1)") else { return nil }
         let name = f["name"].flatMap { reader.string($0.value, key: "name") } ?? "test \(index + 1)"
         var t = TestCase(name: name, at: node.position)
@@ -44,7 +44,7 @@ struct TestCaseParser {
     func expectation(_ node: YAMLNode, test: String) -> TestCase.Expectation {
         var e = TestCase.Expectation()
         e.position = node.position
-        guard let f = reader.fields(node, allowed: ["status", "rejected", "asked", "not_asked", "computed"],
+        guard let f = reader.fields(node, allowed: FormatKeys.expect,
                                     what: "the `expect` of test `\(test)`") else { return e }
         for (key, pair) in f { e.keyPositions[key] = pair.key.position }
         if let n = f["status"]?.value, let s = reader.string(n, key: "status") {

@@ -238,6 +238,13 @@ struct PatternParser {
             result.negated = true
             index += 1
         }
+        if let marker = peek(), marker == ":" || marker == "=" || marker == ".",
+           let close = scalars[index...].firstIndex(of: "]"), close > index + 1, scalars[close - 1] == marker {
+            // `[:digit:]` is the set {:, d, i, g, t} to a regex engine, which is never what was meant.
+            let written = String(String.UnicodeScalarView(scalars[start...close]))
+            throw PatternError(offset: start, message: "`\(written)` looks like a POSIX class, which is not supported "
+                + "(it would mean the characters between the brackets); use \\d, \\w, \\s or a range like a-z")
+        }
         if peek() == "]" {
             throw PatternError(offset: start, message: "an empty class `[]` matches nothing; put characters "
                 + "inside, or write \\[\\] for literal brackets")

@@ -6,7 +6,7 @@
 struct PatternProgram: Sendable {
     /// Most states a pattern may compile to; counted repetition multiplies states, so this bounds
     /// both memory and the per-scalar cost of matching.
-    static let maxStates = 10_000
+    static let maxStates = 2_500
 
     /// One state of the automaton. Payloads are plain integers so that reading a state in the
     /// matching loop copies no reference-counted storage.
@@ -38,8 +38,8 @@ struct PatternProgram: Sendable {
         let size = Self.size(of: node) + 1
         if size > Self.maxStates {
             throw PatternError(offset: 0, message: "pattern too large: it needs more than "
-                + "\(PatternParser.grouped(Self.maxStates)) matching states; use smaller counts in {n,m}, "
-                + "or + and * with a max_length limit")
+                + "\(PatternParser.grouped(Self.maxStates)) matching states (matching steps through them for every "
+                + "character of an answer); use smaller counts in {n,m}, or + and * with a max_length limit")
         }
         instructions.reserveCapacity(size)
         emit(node)
@@ -129,7 +129,7 @@ struct PatternProgram: Sendable {
     }
 
     /// Whether the whole of `scalars` matches, in one pass over them.
-    func matches(_ scalars: String.UnicodeScalarView) -> Bool {
+    func matches(_ scalars: String.UnicodeScalarView, steps: inout Int) -> Bool {
         // The states that consume the next scalar (or accept), before and after it.
         var current: [Int] = []
         var following: [Int] = []
@@ -143,10 +143,11 @@ struct PatternProgram: Sendable {
         var iterator = scalars.makeIterator()
         var upcoming = iterator.next()
         var step = 0
-        addClosure(of: 0, to: &current, step: step, atEnd: upcoming == nil, visitedAt: &visitedAt, stack: &stack)
+        addClosure(of: 0, to: &current, step: step, atEnd: upcoming == nil, visitedAt: &visitedAt, stack: &stack, work: &steps)
         while let scalar = upcoming {
             upcoming = iterator.next()
             following.removeAll(keepingCapacity: true)
+            steps += current.count
             for pc in current {
                 let advances: Bool
                 switch instructions[pc] {
@@ -163,7 +164,7 @@ struct PatternProgram: Sendable {
                 }
                 if advances {
                     addClosure(of: pc + 1, to: &following, step: step + 1, atEnd: upcoming == nil,
-                               visitedAt: &visitedAt, stack: &stack)
+                               visitedAt: &visitedAt, stack: &stack, work: &steps)
                 }
             }
             swap(&current, &following)
@@ -178,7 +179,7 @@ struct PatternProgram: Sendable {
     /// An explicit stack keeps long chains of optional copies from exhausting the thread's stack; states
     /// already visited at this step are skipped, which also ends empty loops such as `(a*)*`.
     private func addClosure(of start: Int, to threads: inout [Int], step: Int, atEnd: Bool,
-                            visitedAt: inout [Int], stack: inout [Int]) {
+                            visitedAt: inout [Int], stack: inout [Int], work: inout Int) {
         // The stack is a preallocated array with a separate top, which debug builds run far faster
         // than the generic append/popLast.
         stack[0] = start
@@ -188,6 +189,7 @@ struct PatternProgram: Sendable {
             let pc = stack[top]
             guard visitedAt[pc] != step else { continue }
             visitedAt[pc] = step
+            work += 1
             switch instructions[pc] {
             case .jump(let target):
                 stack[top] = target

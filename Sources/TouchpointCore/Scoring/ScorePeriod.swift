@@ -12,10 +12,19 @@ public enum ScorePeriod: String, Sendable, Hashable, CaseIterable {
     /// The period an RFC 3339 time falls in, or `nil` when `time` is not one.
     public func key(of time: String) -> String? {
         guard let date = Timestamp.parseRFC3339(time) else { return nil }
-        let seconds = date.timeIntervalSince1970
+        var seconds = date.timeIntervalSince1970
         guard seconds.isFinite else { return nil }
-        return key(ofDay: Int((seconds / 86_400).rounded(.down)))
+        // A leap second (`23:59:60`) counts as the next second for `Date`, but it belongs to the day it is in.
+        let bytes = Array(time.utf8)
+        if bytes.count >= 19, bytes[17] == UInt8(ascii: "6"), bytes[18] == UInt8(ascii: "0") { seconds -= 1 }
+        // Offsets can move a time past the years RFC 3339 writes (0000-9999); the label stays inside them.
+        let day = min(max(Saturating.int((seconds / 86_400).rounded(.down)), Self.firstDay), Self.lastDay)
+        return key(ofDay: day)
     }
+
+    /// 0000-01-01 and 9999-12-31, the first and last days an RFC 3339 time can name.
+    static let firstDay = days(year: 0, month: 1, day: 1)
+    static let lastDay = days(year: 9999, month: 12, day: 31)
 
     /// The period of the day `days` after 1970-01-01.
     func key(ofDay days: Int) -> String {
@@ -59,7 +68,10 @@ public enum ScorePeriod: String, Sendable, Hashable, CaseIterable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// `value` in at least `width` digits; a negative year (the ISO week-numbering year of 0000-01-01 is -1)
+    /// is written with its sign before the digits: `-0001`.
     private static func pad(_ value: Int, _ width: Int) -> String {
+        if value < 0 { return "-" + pad(-value, width) }
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

@@ -10,6 +10,11 @@ public struct Simulator: Sendable {
     public var questionnaire: Questionnaire { checked.questionnaire }
     public var table: SymbolTable { checked.table }
 
+    /// The most prompts one simulated respondent answers; the rest of that interview is not simulated.
+    public static let maxPromptsPerRespondent = 1_000
+    /// After this many respondents were cut short the simulation stops: the rest would be cut short too.
+    public static let maxCutShort = 10
+
     public init(_ checked: CheckedQuestionnaire) {
         self.checked = checked
     }
@@ -26,6 +31,8 @@ public struct Simulator: Sendable {
         public var statuses: [EndStatus: Int] = [:]
         /// Respondents for whom no acceptable answer was found at some prompt (a pattern too strict to guess).
         public var stuck = 0
+        /// Respondents stopped after `maxPromptsPerRespondent` prompts (loops nested over big selections).
+        public var cutShort = 0
         /// Items no respondent reached.
         public var neverReached: [String] { items.filter { (reached[$0] ?? 0) == 0 } }
     }
@@ -45,7 +52,7 @@ public struct Simulator: Sendable {
         var rng = SeededRandom(seed: seed)
         // Ids come from a generator of their own, so that they do not change the answers a seed gives.
         var ids = SeededRandom(seed: seed, key: "response_id")
-        for _ in 0..<count {
+        for _ in 0..<count where report.cutShort < Self.maxCutShort {
             report.respondents += 1
             var meta: [String: Value] = [:]
             for field in questionnaire.meta {
@@ -57,7 +64,9 @@ public struct Simulator: Sendable {
             var seconds = 0.0
             var entered = Set<String>()
             var guardSteps = 0
-            while let prompt = interview.prompt, guardSteps < 100_000 {
+            while let prompt = interview.prompt {
+                // Bounded: nested loops over big selections can ask more questions than anyone answers.
+                guard guardSteps < Self.maxPromptsPerRespondent else { report.cutShort += 1; break }
                 guardSteps += 1
                 let q = prompt.question
                 if entered.insert(q.id).inserted {

@@ -18,9 +18,17 @@ public struct EffortEstimate: Sendable, Hashable {
         return "\(questions) \(noun), about \(lo == hi ? hi : "\(lo)-\(hi)")"
     }
 
+    /// The longest duration written out; anything longer (or infinite) reads "more than" it.
+    public static let longestDuration = 1e12
+
     /// A duration for people, to 5 seconds: "40 s", "1 min 30 s", "12 min".
+    ///
+    /// Any number gives text: below 0 (or NaN) is "0 s", beyond `longestDuration` (or infinite) is
+    /// "more than 16666666666 min 40 s".
     public static func duration(_ seconds: Double, roundingUp: Bool) -> String {
-        let five = Int(roundingUp ? (seconds / 5).rounded(.up) : (seconds / 5).rounded(.down)) * 5
+        guard seconds <= longestDuration else { return "more than " + duration(longestDuration, roundingUp: false) }
+        let clamped = seconds > 0 ? seconds : 0
+        let five = Saturating.int(roundingUp ? (clamped / 5).rounded(.up) : (clamped / 5).rounded(.down)) * 5
         if five < 60 { return "\(five) s" }
         let m = five / 60, s = five % 60
         return s == 0 ? "\(m) min" : "\(m) min \(s) s"
@@ -52,22 +60,25 @@ public struct EffortEstimate: Sendable, Hashable {
 
     /// Estimates effort for a questionnaire whose names were analysed into `table`.
     public static func estimate(_ q: Questionnaire, table: SymbolTable) -> EffortEstimate {
+        // Seconds are those of the questions (SPEC section 7), as `simulate` counts them: the intro and outro are
+        // not questions, and counting them made the minimum higher than the shortest path simulate found.
         let languages = q.languages.isEmpty ? [""] : q.languages
-        var fixed = 0.0
-        for t in [q.intro, q.outro].compactMap({ $0 }) {
-            fixed += languages.map { ReadingTime.seconds(t.text($0)) }.max() ?? 0
-        }
         var walker = Walker(languages: languages, table: table)
         let (lo, hi) = walker.walk(q.items)
         return EffortEstimate(minQuestions: lo.questions, maxQuestions: hi.questions,
-                              minSeconds: lo.seconds + fixed, maxSeconds: hi.seconds + fixed)
+                              minSeconds: lo.seconds, maxSeconds: hi.seconds)
     }
 
     private struct Cost {
         var questions = 0
         var seconds = 0.0
-        static func + (a: Cost, b: Cost) -> Cost { Cost(questions: a.questions + b.questions, seconds: a.seconds + b.seconds) }
-        static func * (a: Cost, n: Int) -> Cost { Cost(questions: a.questions * n, seconds: a.seconds * Double(n)) }
+        // Saturating: nested loops over big selections multiply runs past any Int (docs/robustness.md).
+        static func + (a: Cost, b: Cost) -> Cost {
+            Cost(questions: Saturating.add(a.questions, b.questions), seconds: a.seconds + b.seconds)
+        }
+        static func * (a: Cost, n: Int) -> Cost {
+            Cost(questions: Saturating.multiply(a.questions, n), seconds: n == 0 ? 0 : a.seconds * Double(n))
+        }
     }
 
     private struct Walker {
@@ -95,7 +106,7 @@ public struct EffortEstimate: Sendable, Hashable {
                     if let name = s.forEach, let loopQuestion = table.question(name) {
                         mostRuns = loopQuestion.type == .single ? 1 : max(loopQuestion.allOptions.count, 1)
                         let askedAlways = loopQuestion.when == nil && loopQuestion.required && !loopQuestion.dontKnow && !loopQuestion.refuse
-                        fewestRuns = askedAlways ? max(Int(loopQuestion.min ?? 1), 1) : 0
+                        fewestRuns = askedAlways ? max(Saturating.int(loopQuestion.min ?? 1), 1) : 0
                     } else if s.forEach != nil {
                         fewestRuns = 0
                     }

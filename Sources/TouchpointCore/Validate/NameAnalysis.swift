@@ -146,14 +146,15 @@ struct NameAnalysis {
                                    position: idPosition(f.item), loops: loops, question: q)
     }
 
-    /// `for_each` must name an earlier single or multi question outside this loop.
+    /// `for_each` must name an earlier multi question outside this loop (SPEC section 7).
     private mutating func checkLoop(_ section: Section, _ scope: FlowScope) {
         guard let name = section.forEach, let position = section.forEachPosition else { return }
         switch scope.resolve(QualifiedName(parts: [name])) {
         case .value(let type):
-            guard let q = table.question(name), q.type == .multi || q.type == .single else {
-                bag.add(.badLoop, at: position, "`for_each: \(name)` must name a multi or single question, but `\(name)` is \(describe(type))",
-                        hint: "loop over the options chosen in a multi question")
+            guard let q = table.question(name), q.type == .multi else {
+                let what = table.question(name)?.type == .single ? "a single question (one answer, nothing to loop over)" : describe(type)
+                bag.add(.badLoop, at: position, "`for_each: \(name)` must name a multi question, but `\(name)` is \(what)",
+                        hint: "loop over the options chosen in a multi question; for one chosen option, use a section with `when`")
                 return
             }
             if case .keyed = type {

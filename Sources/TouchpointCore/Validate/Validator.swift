@@ -28,7 +28,7 @@ public enum Validator {
 
     /// Rules that look at the whole questionnaire once names are known, run in this order.
     static var rules: [any ValidationRule.Type] {
-        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, ReachabilityRule.self]
+        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, ReachabilityRule.self]
     }
 
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).

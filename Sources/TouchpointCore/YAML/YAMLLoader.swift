@@ -139,6 +139,8 @@ private struct Builder {
     var stack: [Frame] = []
     var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     var totalWeight = 0
+    /// Whether an alias was met: the limit's message then blames aliases.
+    var aliasesSeen = false
     var root: YAMLNode?
     var diagnostics: [Diagnostic] = []
     var documents = 0
@@ -157,7 +159,7 @@ private struct Builder {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                diagnostics.append(Builder.syntaxDiagnostic(parser))
+                diagnostics.append(Builder.syntaxDiagnostic(parser, source: buffer))
                 return
             }
             defer { yaml_event_delete(&event) }
@@ -197,7 +199,7 @@ private struct Builder {
             } else {
                 node = YAMLNode(.sequence(frame.items), at: frame.position)
             }
-            return add(node, weight: frame.weight, anchor: frame.anchor)
+            return add(node, weight: frame.weight, new: 1, anchor: frame.anchor)
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             if s.length > limits.maxScalarBytes {
@@ -215,14 +217,15 @@ private struct Builder {
             default: .plain
             }
             let node = YAMLNode(.scalar(YAMLScalar(text, style: style, tag: Builder.string(s.tag))), at: position)
-            return add(node, weight: 1, anchor: Builder.string(s.anchor))
+            return add(node, weight: 1, new: 1, anchor: Builder.string(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = Builder.string(event.data.alias.anchor) ?? ""
             guard let target = anchors[name] else {
                 diagnostics.append(Diagnostic(.yamlSyntax, at: position, "the alias `*\(name)` names no anchor `&\(name)` defined before it"))
                 return false
             }
-            return add(target.node, weight: target.weight, anchor: nil)
+            aliasesSeen = true
+            return add(target.node, weight: target.weight, new: target.weight, anchor: nil)
         default:
             break
         }
@@ -230,12 +233,17 @@ private struct Builder {
     }
 
     /// Adds a finished node to its parent (or makes it the root), counting its expanded size.
-    mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) -> Bool {
-        totalWeight += weight
+    ///
+    /// `weight` is the node's expanded size (itself and everything below it, aliases expanded); `new` is how
+    /// many values it adds to the document's count: 1 for a scalar or a closed list or mapping (whose items
+    /// were counted as they came), the whole expanded size for an alias. So every value counts once.
+    mutating func add(_ node: YAMLNode, weight: Int, new: Int, anchor: String?) -> Bool {
+        totalWeight = Saturating.add(totalWeight, new)
         if totalWeight > limits.maxNodes {
             diagnostics.append(Diagnostic(.yamlAliasLimit, at: node.position,
-                "the document expands to more than \(limits.maxNodes) values (aliases repeated inside aliases)",
-                hint: "use fewer nested `*alias` references; a questionnaire never needs this many values"))
+                "the document expands to more than \(limits.maxNodes) values" + (aliasesSeen ? " (aliases repeated inside aliases)" : ""),
+                hint: aliasesSeen ? "use fewer nested `*alias` references; a questionnaire never needs this many values"
+                                  : "split the questionnaire; one never needs this many values"))
             return false
         }
         if let anchor { anchors[anchor] = (node, weight) }
@@ -243,7 +251,7 @@ private struct Builder {
             root = node
         } else {
             stack[stack.count - 1].items.append(node)
-            stack[stack.count - 1].weight += weight
+            stack[stack.count - 1].weight = Saturating.add(stack[stack.count - 1].weight, weight)
         }
         return true
     }
@@ -280,11 +288,14 @@ private struct Builder {
     }
 
     /// Turns libyaml's error into a diagnostic with a fix for the usual mistakes.
-    static func syntaxDiagnostic(_ parser: yaml_parser_t) -> Diagnostic {
+    static func syntaxDiagnostic(_ parser: yaml_parser_t, source: UnsafeBufferPointer<UInt8>) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "the YAML could not be read"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
         let position = SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let slip = YAMLSlip.explain(problem: problem, line: position.line, column: position.column, source: source) {
+            return slip
+        }
         if problem.hasPrefix("Maximum nesting level") {
             return Diagnostic(.yamlTooDeep, at: position, "lists and mappings are nested too deeply here",
                               hint: "a questionnaire needs only a few levels; check the indentation or brackets")

@@ -43,8 +43,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Where to write the page; - writes it to standard output (default: <questionnaire id>-report.html).")
     var out: String?
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the messages.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)
@@ -57,12 +56,12 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let sources = try ScoreSources.resolve(responses)
-        let rejections = ScoreRejectionPrinter(color: Console.colorEnabled(fd: 2, noColorFlag: noColor))
+        let rejections = ScoreRejectionPrinter(color: colorOptions.enabled(fd: 2))
         for source in sources {
             do {
                 try builder.read(source) { rejections.print($0) }
             } catch {
-                Console.error("touchpoint: cannot read \(error.description)")
+                Console.error("touchpoint: cannot read \(error)")
                 throw ExitCode(2)
             }
         }

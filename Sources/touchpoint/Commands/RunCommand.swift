@@ -13,22 +13,22 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Administer an interview (interactive on a terminal, headless otherwise).",
         discussion: """
-        At every prompt: :back (or <) previous question, :skip leave an optional question, :dk don't know,
+        At every prompt: :back (or <) previous question, :skip leave an optional question, :dk don't know, \
         :rf refused, ? help, :quit save and stop. Ctrl-C and Ctrl-D save the interview for --resume.
 
         Exit status: 0 all interviews ended; 1 rejected input (headless); 2 usage; 3 interview left unfinished.
 
         Examples:
-          touchpoint run questionnaires/customer_journey.yaml --lang zh --interviewer li
-          touchpoint run questionnaires/relationship_nps.yaml --answers answers.jsonl
-          touchpoint run questionnaires/customer_journey.yaml --resume
+          touchpoint run survey.yaml --lang zh --interviewer li
+          touchpoint run survey.yaml --answers answers.jsonl
+          touchpoint run survey.yaml --resume
         """
     )
 
-    @Argument(help: "The questionnaire file.")
+    @Argument(help: "The questionnaire file.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    @Option(help: "Response file (default: responses/<questionnaire id>.jsonl).")
+    @Option(help: "Response file (default: responses/<questionnaire id>.jsonl).", completion: .file())
     var out: String?
 
     @Option(help: "Respondent id recorded in the response.")
@@ -43,7 +43,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A meta value, KEY=VALUE (repeatable).", valueName: "KEY=VALUE"))
     var meta: [String] = []
 
-    @Option(help: ArgumentHelp("Scripted answers: a JSON object or JSON lines, one respondent each ('-' for stdin).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Scripted answers: a JSON object or JSON lines, one respondent each ('-' for stdin).", valueName: "FILE"),
+            completion: .file())
     var answers: String?
 
     @Option(help: ArgumentHelp("Continue a saved interview; without an id, choose among the saved ones.", valueName: "ID"))
@@ -52,8 +53,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for shuffled option orders (default: random).")
     var seed: UInt64?
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
         if answers != nil && resume != nil { throw ValidationError("--answers and --resume cannot be used together") }
@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         ResponseStore.ignoreFileSizeSignal()
-        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false)
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, color: colorOptions.choice)
         let q = loaded.questionnaire
         if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
             throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
@@ -70,7 +70,7 @@ struct RunCommand: ParsableCommand {
         let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: q.id))
         let setup = RunSetup(loaded: loaded, sha256: SHA256.hex(loaded.bytes), store: store, meta: metaValues,
                              respondent: respondent, interviewer: interviewer, language: lang,
-                             seed: seed ?? UInt64.random(in: 1...UInt64.max), noColor: noColor)
+                             seed: seed ?? UInt64.random(in: 1...UInt64.max), color: colorOptions.choice)
         if let answers {
             throw ExitCode(HeadlessRun(setup: setup).run(answersPath: answers))
         }
@@ -91,7 +91,7 @@ struct RunSetup {
     var interviewer: String?
     var language: String?
     var seed: UInt64
-    var noColor: Bool
+    var color: ColorChoice
 
     var questionnaire: Questionnaire { loaded.questionnaire }
 }

@@ -16,15 +16,15 @@ struct ScoreCommand: ParsableCommand {
         Examples:
           touchpoint score survey.yaml responses/survey.jsonl
           touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month
-          cat *.jsonl | touchpoint score survey.yaml - --weight meta.weight --format json
-          touchpoint score questionnaires/usability_test.yaml responses/usability_test.jsonl --by meta.segment
+          cat *.jsonl | touchpoint score survey.yaml - --format json
+          touchpoint score usability_test.yaml responses/usability_test.jsonl
         """
     )
 
-    @Argument(help: "The questionnaire file.")
+    @Argument(help: "The questionnaire file.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    @Argument(help: "Response files (JSON lines); - reads standard input.")
+    @Argument(help: "Response files (JSON lines); - reads standard input.", completion: .file())
     var responses: [String]
 
     @Option(name: .customLong("by"), help: "Group by a meta key (meta.x) or a single / yes_no question; repeat to cross groups.")
@@ -48,11 +48,10 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Exit with status 1 when any line was not scored.")
     var strict = false
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
-        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2)
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, color: colorOptions.choice)
         let options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
         var engine: ScoreEngine
         do {
@@ -62,7 +61,7 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let sources = try ScoreSources.resolve(responses)
-        let rejections = ScoreRejectionPrinter(color: Console.colorEnabled(fd: 2, noColorFlag: noColor))
+        let rejections = ScoreRejectionPrinter(color: colorOptions.enabled(fd: 2))
         for source in sources {
             do {
                 try engine.read(source) { rejections.print($0) }
@@ -73,7 +72,7 @@ struct ScoreCommand: ParsableCommand {
         }
         let report = engine.report()
         rejections.summary(report.responses)
-        let color = Console.colorEnabled(fd: 1, noColorFlag: noColor)
+        let color = colorOptions.enabled(fd: 1)
         switch format {
         case .table: Console.out(ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores).render(report))
         case .json: Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))

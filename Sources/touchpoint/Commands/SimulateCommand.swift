@@ -9,14 +9,15 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Simulate random valid respondents: routing coverage, path lengths, effort.",
         discussion: """
-        Exit status: 0; 1 with --require-coverage when a question, section or end is never reached.
+        Exit status: 0; 1 with --require-coverage when a question, section or end is never reached, or --out cannot be
+        written; 2 usage or a file that cannot be read.
 
         Example:
-          touchpoint simulate questionnaires/customer_journey.yaml -n 5000 --seed 7 --require-coverage
+          touchpoint simulate survey.yaml -n 5000 --seed 7 --require-coverage
         """
     )
 
-    @Argument(help: "The questionnaire file.")
+    @Argument(help: "The questionnaire file.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
     @Option(name: .short, help: "Number of respondents.")
@@ -25,11 +26,13 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Random seed (the same seed gives the same respondents).")
     var seed: UInt64 = 1
 
-    @Option(help: "Also write the simulated responses as JSON lines to this file.")
+    @Option(help: "Also write the simulated responses as JSON lines to this file.", completion: .file())
     var out: String?
 
     @Flag(help: "Fail (exit 1) when something is never reached.")
     var requireCoverage = false
+
+    @OptionGroup var colorOptions: ColorOptions
 
     func validate() throws {
         guard (1...10_000_000).contains(n) else { throw ValidationError("-n must be from 1 to 10,000,000") }
@@ -37,7 +40,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         ResponseStore.ignoreFileSizeSignal()
-        let loaded = try LoadedQuestionnaire.load(file)
+        let loaded = try LoadedQuestionnaire.load(file, color: colorOptions.choice)
         let simulator = Simulator(loaded.checked)
         var lines: [UInt8] = []
         let sha = SHA256.hex(loaded.bytes)
@@ -52,22 +55,14 @@ struct SimulateCommand: ParsableCommand {
         }
         if let out {
             do {
-                try FileWriter.replace(out, with: lines)
+                try WholeFileWriter.replace(out, with: lines)
             } catch {
-                Console.error("touchpoint: cannot write \(out): \(error)")
+                Console.error("touchpoint: \(error.message)")
                 throw ExitCode(1)
             }
         }
         Console.out(SimulationPrinter.render(report, questionnaire: loaded.questionnaire))
         throw ExitCode(requireCoverage && !report.neverReached.isEmpty ? 1 : 0)
-    }
-}
-
-/// Writes a whole file (for `simulate --out`): temp file, fsync, rename.
-enum FileWriter {
-    static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: path)
-        try Data(bytes).write(to: url, options: .atomic)
     }
 }
 
@@ -77,7 +72,11 @@ enum SimulationPrinter {
         var out: [String] = []
         out.append("\(r.respondents) simulated respondents of `\(q.id)`")
         let statuses = r.statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
-        out.append("ended: " + statuses.joined(separator: ", ") + (r.stuck > 0 ? ", stuck \(r.stuck) (no acceptable answer found)" : ""))
+        out.append("ended: " + statuses.joined(separator: ", ") + (r.stuck > 0 ? ", stuck \(r.stuck) (no acceptable answer found)" : "")
+            + (r.cutShort > 0 ? ", cut short \(r.cutShort) (more than \(Simulator.maxPromptsPerRespondent) questions)" : ""))
+        if r.cutShort >= Simulator.maxCutShort {
+            out.append("stopped after \(r.respondents) respondents: \(r.cutShort) were asked more than \(Simulator.maxPromptsPerRespondent) questions; nested loops over big selections make paths this long")
+        }
         out.append("path length (questions): " + summary(r.pathLengths.map(Double.init), unit: ""))
         out.append("estimated duration: " + summary(r.seconds, unit: " s"))
         out.append("")

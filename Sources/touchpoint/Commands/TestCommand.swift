@@ -8,25 +8,26 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run the in-file test cases (`tests:`) of questionnaires.",
         discussion: """
-        Exit status: 0 all pass; 1 a failure (or a file that is not a valid questionnaire).
+        Exit status: 0 all pass; 1 a failure (or a file that is not a valid questionnaire); 2 usage or a file that
+        cannot be read.
 
         Example:
           touchpoint test questionnaires/*.yaml
         """
     )
 
-    @Argument(help: "Questionnaire files or folders.")
+    @Argument(help: "Questionnaire files or folders.", completion: .file())
     var paths: [String]
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
         let files = try FileArguments.expand(paths)
-        let style = Style(colorEnabled: Console.colorEnabled(fd: 1, noColorFlag: noColor))
-        var passed = 0, failed = 0
+        let style = Style(colorEnabled: colorOptions.enabled(fd: 1))
+        var passed = 0, failed = 0, unreadable = false
         for file in files {
             let check = QuestionnaireCheck.check(path: file, language: nil, runTests: false)
+            unreadable = unreadable || check.report.diagnostics.contains { $0.code == .fileUnreadable }
             guard let checked = check.report.checked else {
                 let formatter = DiagnosticFormatter(color: style.colorEnabled)
                 for d in check.report.diagnostics where d.severity == .error { Console.out(formatter.text(d, path: file)) }
@@ -46,6 +47,6 @@ struct TestCommand: ParsableCommand {
             }
         }
         Console.out("\(passed) passed, \(failed) failed")
-        throw ExitCode(failed > 0 ? 1 : 0)
+        throw ExitCode(unreadable ? 2 : failed > 0 ? 1 : 0)
     }
 }

@@ -12,28 +12,27 @@ struct VerifyCommand: ParsableCommand {
         answers to questions its path never asks, missing required answers, failed checks, and a stored status \
         or computed value that the answers do not give are reported, one line each, as FILE:LINE: message.
 
-        Exit status: 0 every line is clean; 1 any problem (or a file that cannot be read); 2 usage.
+        Exit status: 0 every line is clean; 1 any problem; 2 usage or a file that cannot be read.
 
         Example:
-          touchpoint verify questionnaires/customer_journey.yaml responses/customer_journey.jsonl
+          touchpoint verify survey.yaml responses/survey.jsonl
         """
     )
 
-    @Argument(help: "The questionnaire file.")
+    @Argument(help: "The questionnaire file.", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
-    @Argument(help: "Response files (JSON lines); - reads standard input.")
+    @Argument(help: "Response files (JSON lines); - reads standard input.", completion: .file())
     var responses: [String]
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output.")
-    var noColor = false
+    @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
-        let loaded = try LoadedQuestionnaire.load(file, failureCode: 1)
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 1, color: colorOptions.choice)
         let sha = SHA256.hex(loaded.bytes)
         var verifier = ResponseVerifier(loaded.checked, sha256: sha)
-        let sources = try ScoreSources.resolve(responses, unreadableCode: 1)
-        let printer = ScoreVerifyPrinter(color: Console.colorEnabled(fd: 1, noColorFlag: noColor))
+        let sources = try ScoreSources.resolve(responses)
+        let printer = ScoreVerifyPrinter(color: colorOptions.enabled(fd: 1))
         var failed = false
         for source in sources {
             let before = verifier.counts

@@ -22,9 +22,10 @@ enum Console {
     /// Writes out what `print` buffered, so prompts appear before input is read.
     static func flush() { fflush(nil) }
 
-    /// Whether colour may be used on a stream: a terminal, no `NO_COLOR`, no `--no-color`.
-    static func colorEnabled(fd: Int32, noColorFlag: Bool) -> Bool {
-        Style.colorEnabled(outputIsTerminal: isatty(fd) == 1,
-                           noColorVariable: ProcessInfo.processInfo.environment["NO_COLOR"], noColorFlag: noColorFlag)
+    /// Whether colour may be used on a stream, by `ColorChoice`'s rule (flags, `NO_COLOR`, `FORCE_COLOR`, a terminal).
+    static func colorEnabled(fd: Int32, choice: ColorChoice) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return choice.enabled(outputIsTerminal: isatty(fd) == 1, noColorVariable: environment["NO_COLOR"],
+                              forceColorVariable: environment["FORCE_COLOR"])
     }
 }

@@ -5,7 +5,7 @@ import TouchpointTerminal
 /// Turns diagnostics into the three `validate` output formats (SPEC section 1).
 struct DiagnosticFormatter {
     enum Format: String, CaseIterable {
-        case text, json, github
+        case text, json, github, sarif
     }
 
     var color: Bool

@@ -15,12 +15,16 @@ struct LoadedQuestionnaire {
     /// Loads `path`; prints its errors and exits with `failureCode` when it cannot be used.
     ///
     /// `analyseFlow: false` skips the warning-only flow analysis (for `run`, which wants its first question fast).
-    static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true) throws -> LoadedQuestionnaire {
+    static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true,
+                     color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow)
-        let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, noColorFlag: false))
-        guard let checked = check.report.checked else {
+        let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
+        guard !check.hasErrors, let checked = check.report.checked else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
-            Console.error("touchpoint: \(path) is not a valid questionnaire; run `touchpoint validate \(path)` for details")
+            // A file that cannot be read is a usage problem in every command (SPEC section 1).
+            if check.report.diagnostics.contains(where: { $0.code == .fileUnreadable }) { throw ExitCode(2) }
+            let validate = "touchpoint validate \(path)" + (language.map { " --lang \($0)" } ?? "")
+            Console.error("touchpoint: \(path) is not a valid questionnaire; run `\(validate)` for details")
             throw ExitCode(failureCode)
         }
         return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, checked: checked)

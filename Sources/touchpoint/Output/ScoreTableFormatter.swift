@@ -71,7 +71,7 @@ struct ScoreTableFormatter {
             return group.by.map { $0.value.description }
         }
         func counted(_ n: Int, _ nEff: Double?) -> [String] {
-            weighted ? [ScoreTextTable.grouped(n), nEff.map { ScoreTextTable.grouped(Int($0.rounded())) } ?? "—"] : [ScoreTextTable.grouped(n)]
+            weighted ? [ScoreTextTable.grouped(n), nEff.flatMap { $0.magnitude < 9e15 ? ScoreTextTable.grouped(Int($0.rounded())) : nil } ?? "—"] : [ScoreTextTable.grouped(n)]
         }
         let countColumns = [ScoreTextTable.Column(title: "n", alignment: .right)]
             + (weighted ? [ScoreTextTable.Column(title: "n_eff", alignment: .right)] : [])

@@ -64,7 +64,8 @@ struct ScoreTextTable {
 
     /// A bar of `width` cells for a share from 0 to 100, drawn with eighth blocks.
     static func bar(_ percent: Double, width: Int = 20) -> String {
-        let eighths = Int((min(max(percent, 0), 100) / 100 * Double(width * 8)).rounded())
+        let share = percent.isNaN ? 0 : min(max(percent, 0), 100)   // NaN would trap in Int()
+        let eighths = Int((share / 100 * Double(width * 8)).rounded())
         let partials = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
         let full = eighths / 8
         var bar = String(repeating: "█", count: full) + partials[eighths % 8]

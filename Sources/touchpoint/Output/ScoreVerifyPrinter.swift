@@ -11,7 +11,7 @@ struct ScoreVerifyPrinter {
 
     func problem(_ rejection: LineRejection) {
         let place = style.bold("\(rejection.source):\(rejection.line):")
-        Console.out("\(place) \(style.error("error:")) \(TerminalSanitizer.neutralize(rejection.problem.message)) [\(rejection.problem.kind.rawValue)]")
+        Console.out("\(place) \(style.error("error:")) \(TerminalSanitizer.neutralize(rejection.problem.message)) [\(rejection.problem.kind.code)]")
     }
 
     /// `responses.jsonl: 1,000 lines, all valid` or `... 998 valid, 2 with problems`.

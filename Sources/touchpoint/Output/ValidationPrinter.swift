@@ -20,6 +20,8 @@ struct ValidationPrinter {
             for r in results {
                 for d in r.report.diagnostics { Console.out(formatter.github(d, path: r.path)) }
             }
+        case .sarif:
+            Console.out(JSONWriter().string(SARIFReport(version: Touchpoint.configuration.version).log(results)))
         case .json:
             let all = results.flatMap { r in r.report.diagnostics.map { formatter.json($0, path: r.path) } }
             Console.out(JSONWriter().string(.array(all)))

@@ -21,8 +21,8 @@ final class InterviewSession {
         self.setup = setup
         self.reader = reader
         self.interactive = interactive
-        style = Style(colorEnabled: Console.colorEnabled(fd: STDOUT_FILENO, noColorFlag: setup.noColor))
-        errorStyle = Style(colorEnabled: Console.colorEnabled(fd: STDERR_FILENO, noColorFlag: setup.noColor))
+        style = Style(colorEnabled: Console.colorEnabled(fd: STDOUT_FILENO, choice: setup.color))
+        errorStyle = Style(colorEnabled: Console.colorEnabled(fd: STDERR_FILENO, choice: setup.color))
     }
 
     private var q: Questionnaire { setup.questionnaire }

@@ -21,7 +21,12 @@ enum MetaArguments {
             }
             switch AnswerParser.parse(text, rule: rule, shown: rule.options, language: "en") {
             case .success(let v): values[key] = v
-            case .failure(let problem): throw ValidationError("--set \(key)=\(text): \(problem.message)")
+            case .failure(let problem):
+                if rule.question.type == .single || rule.question.type == .multi {
+                    let values = rule.options.map { "\($0.value)" }.joined(separator: ", ")
+                    throw ValidationError("--set \(key)=\(text): `\(text)` is not a value of meta `\(key)`, which accepts \(values)")
+                }
+                throw ValidationError("--set \(key)=\(text): \(problem.message)")
             }
         }
         return values

@@ -22,7 +22,7 @@ enum Domains {
             domains[name] = ValueSet(values: .finite(Set(q.allOptions.map { FiniteValue($0.value) })), null: nullable)
         case .scale, .nps:
             guard let points = q.scalePoints else { return }
-            domains[name] = ValueSet(values: .finite(Set(points.map { .number(Double($0)) })), null: nullable)
+            domains[name] = scale(points, nullable: nullable)
         case .number:
             let range = Interval(low: q.min ?? -.infinity, lowClosed: q.min != nil, high: q.max ?? .infinity, highClosed: q.max != nil)
             domains[name] = ValueSet(values: .intervals([q.integer ? range.integral() : range], integer: q.integer), null: nullable)
@@ -33,7 +33,7 @@ enum Domains {
         case .grid:
             for row in q.rows {
                 if let points = q.scalePoints {
-                    domains["\(name).\(row.id)"] = ValueSet(values: .finite(Set(points.map { .number(Double($0)) })), null: nullable)
+                    domains["\(name).\(row.id)"] = scale(points, nullable: nullable)
                 } else if !q.options.isEmpty {
                     domains["\(name).\(row.id)"] = ValueSet(values: .finite(Set(q.options.map { FiniteValue($0.value) })), null: nullable)
                 }
@@ -41,6 +41,13 @@ enum Domains {
         default:
             return
         }
+    }
+
+    /// The points of a scale as one interval of whole numbers: its size does not grow with the scale's width,
+    /// so the analysis costs the same for 0-10 and for -1,000,000 to 1,000,000.
+    static func scale(_ points: ClosedRange<Int>, nullable: Bool) -> ValueSet {
+        let range = Interval(low: Double(points.lowerBound), lowClosed: true, high: Double(points.upperBound), highClosed: true)
+        return ValueSet(values: .intervals([range], integer: true), null: nullable)
     }
 
     /// The domain of `item` inside a loop over `question`'s chosen options.

@@ -8,8 +8,9 @@ enum BudgetRule {
                     hint: "ask fewer questions, or add conditions so each respondent meets only those that apply")
         }
         if let limit = budget.seconds, effort.maxSeconds > limit {
+            let longest = EffortEstimate.duration(effort.maxSeconds, roundingUp: true)
             bag.add(.budgetExceeded, at: budget.position,
-                    "the longest path takes about \(EffortEstimate.duration(effort.maxSeconds, roundingUp: true)); the budget is \(EffortEstimate.duration(limit, roundingUp: true))",
+                    "the longest path takes \(longest.hasPrefix("more than") ? "" : "about ")\(longest); the budget is \(EffortEstimate.duration(limit, roundingUp: true))",
                     hint: "shorten texts or options, or ask fewer questions on the longest path")
         }
     }

@@ -20,11 +20,16 @@ enum RangeRule: ValidationRule {
                 if let lo = q.min, let hi = q.max, lo > hi {
                     bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(NumberText.format(lo)) but at most \(NumberText.format(hi)) choices")
                 }
-                if let lo = q.min, Int(lo) > count, count > 0 {
+                if let lo = q.min, lo > Double(count), count > 0 {
                     bag.add(.badRange, at: q.position(of: "min"), "multi question `\(q.id)` asks for at least \(NumberText.format(lo)) choices but has only \(count) options")
                 }
             case .text:
                 if let lo = q.minLength, lo < 0 { bag.add(.badRange, at: q.position(of: "min_length"), "`min_length` of `\(q.id)` cannot be negative") }
+                if let lo = q.minLength, lo > TextLimits.maxAnswerCharacters {
+                    bag.add(.badRange, at: q.position(of: "min_length"),
+                            "`min_length` of `\(q.id)` is \(lo) characters, but an answer can hold at most \(TextLimits.maxAnswerCharacters)",
+                            hint: "ask for a shorter answer; a longer one could not be stored and scored")
+                }
                 if let hi = q.maxLength, hi < 1 { bag.add(.badRange, at: q.position(of: "max_length"), "`max_length` of `\(q.id)` must be at least 1") }
                 if let lo = q.minLength, let hi = q.maxLength, lo > hi {
                     bag.add(.badRange, at: q.position(of: "min_length"), "text question `\(q.id)` has min_length \(lo) above max_length \(hi)")
@@ -57,9 +62,9 @@ enum RangeRule: ValidationRule {
             return
         }
         if hi - lo > 100 {
-            bag.add(.badRange, at: q.position(of: "max"), "scale `\(q.id)` has \(Int(hi - lo) + 1) points; use a number question for ranges this wide")
+            bag.add(.badRange, at: q.position(of: "max"), "scale `\(q.id)` has \(NumberText.format((hi - lo).rounded(.down) + 1)) points; use a number question for ranges this wide")
         }
-        checkLabels(q, range: Int(lo)...Int(hi), into: &bag)
+        checkLabels(q, range: Saturating.int(lo)...Saturating.int(hi), into: &bag)
     }
 
     static func checkLabels(_ q: Question, range: ClosedRange<Int>, into bag: inout DiagnosticBag) {

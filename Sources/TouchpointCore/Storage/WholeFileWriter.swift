@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a whole file durably: a temporary file beside it, written in full, synced, renamed over the
+/// target, and the folder synced so that the rename survives a crash (`simulate --out`).
+///
+/// The folder must already exist: a typo in `--out` should not create folders silently.
+public enum WholeFileWriter {
+    /// Why a whole-file write failed, in words for people.
+    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Writes `bytes` as the new content of `path` (created readable by its owner only).
+    public static func replace(_ path: String, with bytes: [UInt8]) throws(Failure) {
+        try replace(path, with: bytes, calls: .posix)
+    }
+
+    /// `replace(_:with:)` through `calls`, so that tests can count the syncs and make them fail.
+    package static func replace(_ path: String, with bytes: [UInt8], calls: SystemCalls) throws(Failure) {
+        let folder = DurableFiles.parentFolder(of: path)
+        guard DurableFiles.isFolder(folder) else {
+            let exists = access(folder, F_OK) == 0
+            throw Failure(path: path, message: exists
+                ? "cannot write \(path): \(folder) is not a folder"
+                : "cannot write \(path): the folder \(folder) does not exist; create it first (mkdir -p \(folder)) or name another file")
+        }
+        if DurableFiles.isFolder(path) {
+            throw Failure(path: path, message: "cannot write \(path): it is a folder; name a file inside it")
+        }
+        let files = DurableFiles(calls: calls)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = DurableFiles.join(folder, ".\(name).\(getpid()).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(errno, path: path) }
+        do {
+            try files.writeAll(fd, bytes, path: temporary)
+            try files.sync(fd, path: temporary)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw failure(error.code, path: path)
+        }
+        guard close(fd) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw failure(code, path: path)
+        }
+        guard calls.rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw failure(code, path: path)
+        }
+        do {
+            try files.syncFolder(folder)
+        } catch {
+            throw failure(error.code, path: path)
+        }
+    }
+
+    private static func failure(_ code: Int32, path: String) -> Failure {
+        let reason: String = switch StorageError.Reason(errno: code) {
+        case .noSpace: "the disk is full (or your disk quota is used up)"
+        case .fileTooLarge: "the file reached the largest size this process may write (see `ulimit -f`)"
+        case .permissionDenied: "you do not have permission to write there"
+        case .readOnlyFileSystem: "it is on a read-only file system"
+        case .ioError: "the disk reported an input/output error"
+        default: String(cString: strerror(code)) + " (errno \(code))"
+        }
+        return Failure(path: path, message: "cannot write \(path): \(reason); nothing was written")
+    }
+}
