@@ -46,6 +46,9 @@ public struct ScoreDefinition: Sendable, Hashable {
     public var target: ScoreItem?
     /// `mean`, `sum`: fewest answered items for a respondent to count (nil: all).
     public var minAnswered: Int?
+    /// `percent`: whether a response whose named question was answered "don't know" stays in the base
+    /// (counting as not holding the rule; `dont_know: in_base`, the default) or leaves it (`dont_know: excluded`).
+    public var dontKnowInBase = true
     /// `completion` and `time_on_task`: which answers count as success and which attempts are timed.
     public var task = TaskScoreKeys()
     public var position: SourcePosition

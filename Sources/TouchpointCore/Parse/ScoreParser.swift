@@ -6,7 +6,7 @@ struct ScoreParser {
         .nps: ["item"],
         .topBox: ["item", "top"],
         .bottomBox: ["item", "bottom"],
-        .percent: ["rule"],
+        .percent: ["rule", "dont_know"],
         .mean: ["items", "min_answered"],
         .sum: ["items", "min_answered"],
         .drivers: ["target", "items"],
@@ -50,6 +50,14 @@ struct ScoreParser {
         for key in ["top", "bottom"] {
             if let n = f[key]?.value, let v = reader.integer(n, key: key) {
                 if v < 1 { reader.report(.badRange, at: n.position, "`\(key)` of score `\(id)` must be 1 or more") } else { s.box = v }
+            }
+        }
+        if let n = f["dont_know"]?.value, let v = reader.string(n, key: "dont_know") {
+            switch v {
+            case "in_base": s.dontKnowInBase = true
+            case "excluded": s.dontKnowInBase = false
+            default:
+                reader.report(.badValue, at: n.position, "`dont_know` of score `\(id)` is `\(v)`; write `in_base` (don't know counts as not holding the rule) or `excluded` (left out of the base)")
             }
         }
         if let n = f["min_answered"]?.value, let v = reader.integer(n, key: "min_answered") {

@@ -16,6 +16,9 @@ public struct CheckedResponse: Sendable {
     public var durations = JSONObject()
     /// `questionnaire_sha256`, when the record has it and the reader kept every field.
     public var questionnaireSHA256: String?
+    /// The whole parsed line (only the fields the reader kept; all of them with `keepsAllFields`), for
+    /// readers that need fields beyond these, such as `respondent` for exports.
+    public var record = JSONObject()
     /// The answers, computes and meta values that scores read, by slot (see `ResponseSchema.Slots`).
     var values: [JSONValue?] = []
     /// Bit `slot` is set when the question in that slot has a `missing` reason (slots below 64).

@@ -71,6 +71,7 @@ struct RecordChecker: Sendable {
         var checked = CheckedResponse(responseID: responseID, status: status, language: language, completedAt: completedAt,
                                       meta: meta, answers: answers, missing: missing, computed: computed, source: source, line: line)
         checked.questionnaireSHA256 = record["questionnaire_sha256"]?.stringValue
+        checked.record = record
         if schema.readsDurations { checked.durations = try Self.object(RecordKey.durations.rawValue, in: record) }
         checked.values = values
         checked.missingMask = missingMask

@@ -55,11 +55,11 @@ public struct ResponseReader: Sendable {
                   keepsAllFields: keepsAllFields)
     }
 
-    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool) {
+    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool, extraKeys: [String] = []) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
         // `completed_at` is read only to group by period: building it costs a string per line otherwise.
         keys = keepsAllFields ? nil : JSONKeySet((RecordKey.checked + (schema.readsDurations ? [.durations] : []))
-            .filter { checksTimes || $0 != .completedAt }.map(\.rawValue))
+            .filter { checksTimes || $0 != .completedAt }.map(\.rawValue) + extraKeys)
         var strings = RecordKey.stringTable.strings
         strings += schema.questions.keys.sorted()
         strings += schema.computes.keys.sorted()

@@ -12,6 +12,7 @@ final class SQLRecordFields {
     private(set) var meta: [SQLType.Field] = []
     private(set) var computed: [SQLType.Field] = []
     var completedAt = false
+    var language = false
 
     init(schema: ResponseSchema, table: SymbolTable, dialect: SQLDialect) {
         self.schema = schema
@@ -90,6 +91,7 @@ final class SQLRecordFields {
         var fields = [SQLType.Field(name: "questionnaire", type: .text), SQLType.Field(name: "response_id", type: .text),
                       SQLType.Field(name: "status", type: .text)]
         if completedAt { fields.append(SQLType.Field(name: "completed_at", type: .text)) }
+        if language { fields.append(SQLType.Field(name: "language", type: .text)) }
         for (name, members) in [("meta", meta), ("answers", answers), ("missing", missing), ("computed", computed)] where !members.isEmpty {
             fields.append(SQLType.Field(name: name, type: .structure(members)))
         }

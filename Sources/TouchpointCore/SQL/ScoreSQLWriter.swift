@@ -50,6 +50,9 @@ extension ScoreSQL {
         // MARK: The query
 
         mutating func query() throws(SQLCompileError) -> String {
+            if let weight = sql.weightSource, case .table = weight.source {
+                throw SQLCompileError(score: "--weight \(weight.name)", "weights from a table file have no SQL form yet; join the table to the responses in the engine, or weight by a meta key")
+            }
             for (position, definition) in sql.questionnaire.scores.enumerated() {
                 try score(definition, kind: ScorePlan.kind(of: definition, schema: sql.schema), position: position)
             }
@@ -238,6 +241,9 @@ extension ScoreSQL {
                 return groupText(fields.answer(entry), SQLRecordFields.leafType(entry.question))
             case .period:
                 return "period_key"
+            case .language:
+                fields.language = true
+                return "language"
             }
         }
 
@@ -256,6 +262,9 @@ extension ScoreSQL {
             case .question(let name, _):
                 guard let entry = sql.schema.questions[name] else { return "CAST(NULL AS DOUBLE)" }
                 return "CAST(\(fields.answer(entry)) AS DOUBLE)"
+            case .table:
+                // Refused by `query()` before the source is written.
+                return "CAST(NULL AS DOUBLE)"
             }
         }
 

@@ -4,6 +4,8 @@ struct GroupDimension: Sendable {
         case meta(String, slot: Int)
         case question(String, slot: Int)
         case period(ScorePeriod)
+        /// The record's `language` (`--by language`).
+        case language
     }
 
     /// The name as given (`meta.segment`, `solved`), or `period`.
@@ -26,6 +28,11 @@ struct GroupDimension: Sendable {
             }
             source = .meta(parts[1], slot: field.slot)
             knownOrder = Self.order(of: field.question)
+            return
+        }
+        if name == "language", schema.questions[name] == nil {
+            source = .language
+            knownOrder = schema.questionnaire.languages.map(JSONValue.string)
             return
         }
         guard parts.count == 1, let entry = schema.questions[name] else {
@@ -63,6 +70,8 @@ struct GroupDimension: Sendable {
         case .period(let period):
             guard let time = record.completedAt, let key = period.key(of: time) else { return .missing }
             return .value(.string(key))
+        case .language:
+            found = record.language.map(JSONValue.string)
         }
         guard let found, !found.isNull else { return .missing }
         return .value(found)

@@ -1,6 +1,8 @@
 /// The running totals of every score for one group of responses.
 struct GroupState: Sendable {
     var responses = 0
+    /// Responses read by `status` (`complete`, `screened_out`...); only complete ones are scored.
+    var statuses: [String: Int] = [:]
     var nps: [NPSAccumulator] = []
     var shares: [ShareAccumulator] = []
     var moments: [MomentAccumulator] = []
@@ -11,6 +13,7 @@ struct GroupState: Sendable {
     /// Adds the totals of the same group read elsewhere (another part of the file).
     mutating func merge(_ other: GroupState) {
         responses += other.responses
+        for (status, count) in other.statuses { statuses[status, default: 0] += count }
         for index in nps.indices { nps[index].merge(other.nps[index]) }
         for index in shares.indices { shares[index].merge(other.shares[index]) }
         for index in moments.indices { moments[index].merge(other.moments[index]) }

@@ -12,7 +12,8 @@ import Foundation
 /// Decisions where SPEC section 6 is silent:
 /// - `percent`: a record is in the base when a question its rule names was asked (it has an answer or a
 ///   `missing` reason) or a compute it names was computed; rules that name only meta keys count every
-///   record. Screened-out respondents thus do not count as failing a rule they were never asked about.
+///   complete record. A "don't know" stays in the base and counts as not holding the rule, unless the
+///   score says `dont_know: excluded`. Screened-out respondents are never scored.
 /// - `mean` / `sum`: a case counts when at least `min_answered` of its items are answered (default: all),
 ///   and its value is the mean (or sum) of those answered; alpha uses the complete cases only, unweighted.
 /// - `drivers`: yes/no items count as 1 and 0 (point-biserial r); the score's `n` counts target values.
@@ -65,12 +66,15 @@ public struct ScoreEngine: Sendable {
         }
         if let period = options.period { dimensions.append(GroupDimension(period: period)) }
         self.dimensions = dimensions
-        if let name = options.weight {
+        if let table = options.weightTable {
+            weightSource = WeightSource(table: table)
+        } else if let name = options.weight {
             weightSource = try WeightSource(name: name, schema: schema)
         } else {
             weightSource = nil
         }
-        reader = ResponseReader(schema: schema, checksTimes: options.period != nil, keepsAllFields: false)
+        reader = ResponseReader(schema: schema, checksTimes: options.period != nil, keepsAllFields: false,
+                                extraKeys: options.weightTable?.key == .respondent ? ["respondent"] : [])
         states = [GroupState(plans: plans)]
     }
 
@@ -127,6 +131,10 @@ public struct ScoreEngine: Sendable {
         }
         states[0].responses += 1
         if let group { states[group].responses += 1 }
+        states[0].statuses[record.status.rawValue, default: 0] += 1
+        if let group { states[group].statuses[record.status.rawValue, default: 0] += 1 }
+        // SPEC section 6: responses that are not complete are read and counted by status, not scored.
+        guard record.status == .complete else { return }
         let schema = self.schema
         for plan in plans {
             Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
@@ -156,6 +164,10 @@ public struct ScoreEngine: Sendable {
                 || questions.contains { record.wasAsked($0.id, slot: $0.slot) }
                 || computes.contains { compute in record.value(inSlot: compute.slot) { record.computed[compute.id] } != nil }
             guard inBase else { return }
+            if !plan.definition.dontKnowInBase,
+               questions.contains(where: { record.missing[$0.id]?.stringValue == MissingReason.dontKnow.rawValue }) {
+                return
+            }
             let hit: Bool
             if case .name(let name, _) = expr, name.parts.count == 1, questions.count + computes.count == 1,
                let named = questions.first ?? computes.first {
@@ -223,7 +235,7 @@ public struct ScoreEngine: Sendable {
                            overall: overall, groups: groups)
     }
 
-    private func results(_ state: GroupState) -> [ScoreResult] {
+    func results(_ state: GroupState) -> [ScoreResult] {
         let weighted = isWeighted
         return plans.map { plan in
             let slot = plan.slot

@@ -6,6 +6,8 @@ public struct ScoreOptions: Sendable, Hashable {
     public var period: ScorePeriod?
     /// `--weight`: `meta.<key>` or a numeric question outside loops whose value weights each response.
     public var weight: String?
+    /// `--weights FILE`: weights from a file instead of from the records (takes the place of `weight`).
+    public var weightTable: WeightTable?
     /// `--ci`: the interval put around NPS values.
     public var interval: NPSInterval
 

@@ -3,10 +3,18 @@ struct WeightSource: Sendable {
     enum Source: Sendable {
         case meta(String, slot: Int)
         case question(String, slot: Int)
+        /// A weights file, by respondent or response id.
+        case table(WeightTable)
     }
 
     let name: String
     let source: Source
+
+    /// Weights from a file (`--weights FILE --weight-key KEY`).
+    init(table: WeightTable) {
+        name = table.name
+        source = .table(table)
+    }
 
     init(name: String, schema: ResponseSchema) throws(ScoreSetupError) {
         self.name = name
@@ -39,6 +47,12 @@ struct WeightSource: Sendable {
         switch source {
         case .meta(let key, let slot): found = record.value(inSlot: slot) { record.meta[key] }
         case .question(let id, let slot): found = record.value(inSlot: slot) { record.answers[id] }
+        case .table(let table):
+            let key = table.key == .respondent ? record.record["respondent"]?.stringValue : record.responseID
+            guard let key, let weight = table.weights[key] else {
+                throw LineProblem(.badWeight, "\(table.key.rawValue) `\(RecordChecker.clip(key ?? "(none)"))` has no line in \(table.name), so the response cannot be weighted; add it to the weights file")
+            }
+            return weight
         }
         guard let found, !found.isNull else {
             throw LineProblem(.badWeight, "the record has no `\(name)`, so it cannot be weighted; give every response a weight, or score without --weight")

@@ -18,6 +18,8 @@ struct ScoreCommand: ParsableCommand {
           touchpoint score survey.yaml a.jsonl b.jsonl --by meta.segment --period month
           cat *.jsonl | touchpoint score survey.yaml - --format json
           touchpoint score usability_test.yaml responses/usability_test.jsonl
+          touchpoint score survey.yaml r.jsonl --by language --compare pairwise
+          touchpoint score survey.yaml r.jsonl --weights w.csv --weight-key respondent
         """
     )
 
@@ -36,6 +38,18 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Weight each response by a meta key (meta.x) or a numeric question; a response without a usable weight is not scored.")
     var weight: String?
 
+    @Option(help: "Weights from a CSV file with the columns KEY,weight (KEY as --weight-key).")
+    var weights: String?
+
+    @Option(name: .customLong("weight-key"), help: "What the weights file's keys are: respondent or response_id.")
+    var weightKey: WeightTable.Key = .respondent
+
+    @Option(help: "With --by, compare each group with the rest of the responses (rest) or with every other group (pairwise).")
+    var compare: ComparisonMode = .rest
+
+    @Option(help: "Language of group labels in the table (json and csv keep the codes).")
+    var lang: String?
+
     @Option(help: "Interval around NPS values: wald or adjusted-wald.")
     var ci: NPSInterval = .wald
 
@@ -52,7 +66,9 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, color: colorOptions.choice)
-        let options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
+        var options = ScoreOptions(groupBy: groupBy, period: period, weight: weight, interval: ci)
+        options.weightTable = try ScoreWeightsFile.load(weights, key: weightKey, alongside: weight)
+        if options.weightTable != nil { options.weight = weights }
         var engine: ScoreEngine
         do {
             engine = try ScoreEngine(loaded.checked, options: options)
@@ -61,7 +77,7 @@ struct ScoreCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let sources = try ScoreSources.resolve(responses)
-        let rejections = ScoreRejectionPrinter(color: colorOptions.enabled(fd: 2))
+        let rejections = RejectionDigest(color: colorOptions.enabled(fd: 2))
         for source in sources {
             do {
                 try engine.read(source) { rejections.print($0) }
@@ -70,12 +86,24 @@ struct ScoreCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let report = engine.report()
-        rejections.summary(report.responses)
+        let (report, comparisons) = engine.report(comparing: compare)
+        rejections.summary(read: report.responses.read, rejected: report.responses.rejected)
+        let statuses = engine.statusCounts
         let color = colorOptions.enabled(fd: 1)
         switch format {
-        case .table: Console.out(ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores).render(report))
-        case .json: Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))
+        case .table:
+            var formatter = ScoreTableFormatter(color: color, definitions: loaded.questionnaire.scores)
+            formatter.groupLabel = GroupLabeler(questionnaire: loaded.questionnaire, table: loaded.table, language: lang).label
+            // The status line goes under the heading line.
+            var rendered = formatter.render(report).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            rendered.insert(ScoreStatusLine.render(report.responses, statuses, color: color), at: min(1, rendered.count))
+            Console.out(rendered.joined(separator: "\n"))
+            let differences = ScoreComparisonTable(color: color).render(report, comparisons, mode: compare)
+            if !differences.isEmpty { Console.out(differences) }
+        case .json where decimals != ScoreNumber.decimals:
+            // Unrounded figures for exact comparisons (the interop checks of `touchpoint sql`): the scores only.
+            Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))
+        case .json: Console.out(JSONWriter().string(report.json(statuses: statuses, comparisons: comparisons)))
         case .csv: Console.out(String(ScoreCSVFormatter().render(report).dropLast()))
         }
         throw ExitCode(strict && report.responses.rejected > 0 ? 1 : 0)
@@ -88,4 +116,6 @@ enum ScoreFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension ScorePeriod: ExpressibleByArgument {}
+extension ComparisonMode: ExpressibleByArgument {}
+extension WeightTable.Key: ExpressibleByArgument {}
 extension NPSInterval: ExpressibleByArgument {}

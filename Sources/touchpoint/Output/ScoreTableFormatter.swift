@@ -9,6 +9,8 @@ struct ScoreTableFormatter {
     var style: Style
     /// The questionnaire's score definitions, to say what each score measures.
     var definitions: [ScoreDefinition]
+    /// How a group value is shown: by default as stored; `score --lang` shows option labels.
+    var groupLabel: (String, GroupValue) -> String = { $1.description }
 
     init(color: Bool, definitions: [ScoreDefinition]) {
         style = Style(colorEnabled: color)
@@ -18,7 +20,7 @@ struct ScoreTableFormatter {
     func render(_ report: ScoreReport) -> String {
         var lines: [String] = []
         let counts = report.responses
-        var heading = "\(report.questionnaire): \(ScoreTextTable.grouped(counts.read)) line\(counts.read == 1 ? "" : "s") read, \(ScoreTextTable.grouped(counts.scored)) scored"
+        var heading = "\(report.questionnaire): \(ScoreTextTable.grouped(counts.read)) line\(counts.read == 1 ? "" : "s") read, \(ScoreTextTable.grouped(counts.scored)) accepted"
         if counts.rejected > 0 { heading += ", \(ScoreTextTable.grouped(counts.rejected)) not scored" }
         lines.append(style.bold(heading))
         var notes: [String] = []
@@ -68,7 +70,7 @@ struct ScoreTableFormatter {
             : names.map { ScoreTextTable.Column(title: $0, alignment: .left) }
         func label(_ group: ScoreReport.Group) -> [String] {
             if group.by.isEmpty { return ["all"] + Array(repeating: "", count: max(names.count - 1, 0)) }
-            return group.by.map { $0.value.description }
+            return group.by.map { groupLabel($0.name, $0.value) }
         }
         func counted(_ n: Int, _ nEff: Double?) -> [String] {
             weighted ? [ScoreTextTable.grouped(n), nEff.flatMap { $0.magnitude < 9e15 ? ScoreTextTable.grouped(Int($0.rounded())) : nil } ?? "—"] : [ScoreTextTable.grouped(n)]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # README: oracle for Tests/TouchpointCoreTests/Statistics. Regenerate the fixture, from this folder, with
-#   python3 -m venv /tmp/touchpoint-oracle && /tmp/touchpoint-oracle/bin/pip install numpy scipy statsmodels pingouin
+#   python3 -m venv /tmp/touchpoint-oracle && /tmp/touchpoint-oracle/bin/pip install numpy scipy statsmodels pingouin pandas
 #   /tmp/touchpoint-oracle/bin/python make_vectors.py > ../vectors.json
 # (keep the venv outside the repository: SwiftPM would see its files as part of the test target). The script
 # only writes JSON to stdout; it fails loudly if any cross-check between packages and formulas disagrees.
@@ -370,6 +370,95 @@ def pearson_section():
     return rows
 
 
+# --- differences between groups (score --by: vs_rest and pairwise) -----------------------------------------
+# A generator of its own, so that the sections above keep their vectors whatever is added here.
+diff_rng = np.random.default_rng(20261201)
+
+
+def nps_difference_row(name, a, b):
+    """NPS of counts a = (promoters, passives, detractors) minus b's: SE of two independent multinomials."""
+    def parts(c):
+        n = sum(c)
+        return c[0] / n, c[2] / n, n
+
+    def coded(c):
+        return np.r_[np.ones(c[0]), np.zeros(c[1]), -np.ones(c[2])]
+
+    p1, d1, n1 = parts(a)
+    p2, d2, n2 = parts(b)
+    v1 = DescrStatsW(coded(a)).var / n1  # ddof 0: the multinomial variance p + d - (p - d)^2, over n
+    v2 = DescrStatsW(coded(b)).var / n2
+    agree(v1, (p1 + d1 - (p1 - d1) ** 2) / n1, 1e-12, f"NPS variance {name}")
+    se = 100 * math.sqrt(v1 + v2)
+    difference = 100 * ((p1 - d1) - (p2 - d2))
+    z = difference / se
+    p = 2 * st.norm.sf(abs(z))
+    agree(p, math.erfc(abs(z) / math.sqrt(2)), 1e-12, f"NPS difference p {name}")
+    return {"name": name, "a": list(a), "b": list(b), "difference": f(difference), "se": f(se), "z": f(z), "p": f(p)}
+
+
+def nps_difference_section():
+    rows = [nps_difference_row("SPEC oracle", (90, 60, 50), (70, 60, 70)),
+            nps_difference_row("equal groups", (40, 30, 30), (40, 30, 30)),
+            nps_difference_row("small against large", (6, 2, 4), (310, 220, 170)),
+            nps_difference_row("all promoters against mixed", (25, 0, 0), (30, 40, 30))]
+    for k in range(3):
+        a = tuple(int(x) for x in diff_rng.integers(5, 300, 3))
+        b = tuple(int(x) for x in diff_rng.integers(5, 300, 3))
+        rows.append(nps_difference_row(f"random counts {k + 1}", a, b))
+    return rows
+
+
+def two_proportion_row(name, x1, n1, x2, n2):
+    """Two-proportion z test with the pooled standard error (statsmodels' proportions_ztest default)."""
+    from statsmodels.stats.proportion import proportions_ztest
+    z, p = proportions_ztest([x1, x2], [n1, n2])
+    pooled = (x1 + x2) / (n1 + n2)
+    se = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+    difference = x1 / n1 - x2 / n2
+    agree(z, difference / se, 1e-12, f"two-proportion z {name}")
+    return {"name": name, "x1": x1, "n1": n1, "x2": x2, "n2": n2, "difference": f(100 * difference),
+            "se": f(100 * se), "z": f(z), "p": f(p)}
+
+
+def two_proportion_section():
+    rows = [two_proportion_row("textbook", 45, 100, 30, 100),
+            two_proportion_row("unequal sizes", 12, 40, 260, 600),
+            two_proportion_row("no difference", 50, 200, 25, 100),
+            two_proportion_row("near the edge", 1, 50, 9, 60)]
+    for k in range(3):
+        n1, n2 = (int(x) for x in diff_rng.integers(20, 900, 2))
+        x1, x2 = int(diff_rng.integers(1, n1)), int(diff_rng.integers(1, n2))
+        rows.append(two_proportion_row(f"random {k + 1}", x1, n1, x2, n2))
+    return rows
+
+
+def welch_row(name, a, b):
+    """Welch's unequal-variance t test (scipy), cross-checked with statsmodels' ttest_ind(usevar='unequal')."""
+    from statsmodels.stats.weightstats import ttest_ind
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    result = st.ttest_ind(a, b, equal_var=False)
+    t2, p2, df2 = ttest_ind(a, b, usevar="unequal")
+    agree(result.statistic, t2, 1e-10, f"Welch t {name}")
+    agree(result.pvalue, p2, 1e-10, f"Welch p {name}")
+    agree(result.df, df2, 1e-10, f"Welch df {name}")
+    se = math.sqrt(a.var(ddof=1) / len(a) + b.var(ddof=1) / len(b))
+    return {"name": name, "a": [float(x) for x in a], "b": [float(x) for x in b],
+            "mean_a": f(a.mean()), "sd_a": f(a.std(ddof=1)), "mean_b": f(b.mean()), "sd_b": f(b.std(ddof=1)),
+            "difference": f(a.mean() - b.mean()), "se": f(se), "t": f(result.statistic), "df": f(result.df),
+            "p": f(result.pvalue)}
+
+
+def welch_section():
+    rows = [welch_row("small samples", [4, 5, 3, 4, 5, 2], [3, 2, 2, 4, 1, 3, 2, 3]),
+            welch_row("unequal variances", [1, 7, 1, 7, 2, 6, 1, 7, 4], [4, 4, 5, 4, 4, 3, 4])]
+    for k in range(3):
+        a = np.round(diff_rng.normal(5, 1.2, int(diff_rng.integers(10, 200))), 2)
+        b = np.round(diff_rng.normal(5.3, 0.8, int(diff_rng.integers(10, 200))), 2)
+        rows.append(welch_row(f"random normal {k + 1}", a, b))
+    return rows
+
+
 def main():
     normal_quantile, normal_cdf = normal_section()
     document = {
@@ -394,6 +483,9 @@ def main():
         "mean": mean_section(),
         "alpha": alpha_section(),
         "pearson": pearson_section(),
+        "nps_difference": nps_difference_section(),
+        "two_proportion": two_proportion_section(),
+        "welch": welch_section(),
     }
     # One record a line: compact, yet a regenerated file diffs line by line.
     out = ["{"]
