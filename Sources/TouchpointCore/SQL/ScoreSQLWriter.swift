@@ -62,8 +62,9 @@ extension ScoreSQL {
             let keep = (["w", "status"] + g).joined(separator: ", ")
             let cvColumns = cv.isEmpty ? "" : ",\n  " + cv.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
             ctes.append(("cv", "SELECT *\(cvColumns)\nFROM resp"))
-            ctes.append(("rec", "SELECT \(keep),\n  " + rec.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ") + "\nFROM cv"))
-            let sums = p1.map { "\($0.1) AS \($0.0)" }.joined(separator: ",\n  ")
+            // SPEC section 6: responses that are not complete are counted by status, not scored.
+            ctes.append(("rec", "SELECT \(keep),\n  " + rec.map { "CASE WHEN status = 'complete' THEN \($0.1) END AS \($0.0)" }.joined(separator: ",\n  ") + "\nFROM cv"))
+            let sums = p1.map { "\($0.1.hasPrefix("SUM(") ? "COALESCE(\($0.1), 0)" : $0.1) AS \($0.0)" }.joined(separator: ",\n  ")
             if g.isEmpty {
                 ctes.append(("p1", "SELECT 'all' AS level,\n  \(sums)\nFROM rec"))
             } else {
@@ -77,7 +78,7 @@ extension ScoreSQL {
             let deviations = p2.map { "\($0.1) AS \($0.0)" }
             let list = (carried + deviations).joined(separator: ",\n  ")
             if g.isEmpty {
-                ctes.append(("p2", "SELECT m.level,\n  \(list)\nFROM cv r CROSS JOIN p1 m\nGROUP BY m.level"))
+                ctes.append(("p2", "SELECT m.level,\n  \(list)\nFROM cv r CROSS JOIN p1 m\nWHERE r.status = 'complete'\nGROUP BY m.level"))
             } else {
                 let equal = dialect == .duckdb ? "IS NOT DISTINCT FROM" : "<=>"
                 let on = (["m.level = r.level"] + g.map { "m.\($0) \(equal) (CASE WHEN r.level = 'all' THEN NULL ELSE r.\($0) END)" })
@@ -88,6 +89,7 @@ extension ScoreSQL {
                       \(list)
                     FROM (SELECT cv.*, l.level FROM cv CROSS JOIN (SELECT 'all' AS level UNION ALL SELECT 'group' AS level) l) r
                     JOIN p1 m ON \(on)
+                    WHERE r.status = 'complete'
                     GROUP BY m.level, \(mg.joined(separator: ", "))
                     """))
             }
@@ -387,6 +389,9 @@ extension ScoreSQL {
                 rec.append(("\(tag)_h", tally(x.map { box.isTop ? "\($0) >= \(threshold)" : "\($0) <= \(threshold)" })))
                 share(tag, common: common)
             case .percent(let expr, let questions, let computes):
+                guard definition.dontKnowInBase else {
+                    throw SQLCompileError(score: definition.id, "`dont_know: excluded` has no SQL form yet")
+                }
                 let compiler = SQLRuleCompiler(fields: fields, score: definition.id)
                 let hit = try compiler.condition(expr)
                 var asked: [String] = []
