@@ -3,7 +3,7 @@
   python make_data.py IN.jsonl OUT.jsonl SEED
 
 Seeded. Adds: completion times over three months (some with a +08:00 offset, some absent), meta weights with
-zeros, a region group that only screened-out respondents have (an empty group for every score), respondents
+zeros, a region that only screened-out respondents have (a group with no complete response, which score leaves out), respondents
 without a region (the missing group), the `never` item removed everywhere (items all null), and lines that must
 not be scored: another questionnaire's record, bad JSON, a blank line, a duplicate response_id, a record
 without a weight (rejected when weighted only, so weighted runs differ there by design).
