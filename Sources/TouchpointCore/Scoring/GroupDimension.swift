@@ -12,7 +12,7 @@ struct GroupDimension: Sendable {
     let name: String
     let source: Source
     /// Known values in their natural order (option order; yes before no), for ordering groups.
-    private let knownOrder: [JSONValue]
+    let knownOrder: [JSONValue]
 
     /// The dimension `--by name` asks for, or why it cannot be used.
     init(name: String, schema: ResponseSchema, reservingPeriod: Bool) throws(ScoreSetupError) {

@@ -8,7 +8,11 @@ extension ScoreReport {
     /// `alpha`; `drivers` `items` of `{item, n, r, ci95}`; `sus` `ci95`, `sd`, `alpha`, `grade`; `umux_lite`
     /// `ci95`, `sd`, `adjusted`; `completion` `ci95` (adjusted Wald), `count`; `time_on_task` `ci95` (seconds). Intervals are `[low, high]` or `null`.
     /// Estimates are rounded to `ScoreNumber.decimals` places; counts are whole numbers.
-    public var json: JSONValue {
+    public var json: JSONValue { json(places: ScoreNumber.decimals) }
+
+    /// The report as JSON with estimates rounded to `places` decimals (`score --decimals`, for exact comparisons).
+    public func json(places: Int) -> JSONValue {
+        let number = { (value: Double?) in ScoreNumber.json(value, places: places) }
         var responses = JSONObject()
         responses["read"] = .number(Double(self.responses.read))
         responses["scored"] = .number(Double(self.responses.scored))
@@ -16,50 +20,50 @@ extension ScoreReport {
         var object = JSONObject()
         object["questionnaire"] = .string(questionnaire)
         object["responses"] = .object(responses)
-        object["scores"] = .object(Self.scoresJSON(overall.scores, weighted: weight != nil))
+        object["scores"] = .object(Self.scoresJSON(overall.scores, weighted: weight != nil, number: number))
         object["groups"] = .array(groups.map { group in
             var entry = JSONObject()
             entry["by"] = .object(JSONObject(group.by.map { (key: $0.name, value: $0.value.json) }))
             entry["responses"] = .number(Double(group.responses))
-            entry["scores"] = .object(Self.scoresJSON(group.scores, weighted: weight != nil))
+            entry["scores"] = .object(Self.scoresJSON(group.scores, weighted: weight != nil, number: number))
             return .object(entry)
         })
         return .object(object)
     }
 
-    private static func scoresJSON(_ scores: [ScoreResult], weighted: Bool) -> JSONObject {
+    private static func scoresJSON(_ scores: [ScoreResult], weighted: Bool, number: (Double?) -> JSONValue) -> JSONObject {
         var object = JSONObject()
-        for score in scores { object.append(key: score.id, value: .object(scoreJSON(score, weighted: weighted))) }
+        for score in scores { object.append(key: score.id, value: .object(scoreJSON(score, weighted: weighted, number: number))) }
         return object
     }
 
-    private static func scoreJSON(_ score: ScoreResult, weighted: Bool) -> JSONObject {
+    private static func scoreJSON(_ score: ScoreResult, weighted: Bool, number: (Double?) -> JSONValue) -> JSONObject {
         var object = JSONObject()
         object["method"] = .string(score.method.rawValue)
         object["n"] = .number(Double(score.n))
         switch score.outcome {
         case .nps(_, let result):
             let estimate = result?.estimate
-            addEstimate(estimate, weighted: weighted, to: &object)
+            addEstimate(estimate, weighted: weighted, to: &object, number: number)
             object["promoters"] = .number(Double(result?.promoters ?? 0))
             object["passives"] = .number(Double(result?.passives ?? 0))
             object["detractors"] = .number(Double(result?.detractors ?? 0))
         case .share(_, let count, let estimate):
-            addEstimate(estimate, weighted: weighted, to: &object)
+            addEstimate(estimate, weighted: weighted, to: &object, number: number)
             object["count"] = .number(Double(count))
         case .mean(_, let result, let alpha):
-            addEstimate(result?.estimate, weighted: weighted, to: &object)
-            object["sd"] = ScoreNumber.json(result?.sd)
-            object["alpha"] = ScoreNumber.json(alpha?.alpha)
+            addEstimate(result?.estimate, weighted: weighted, to: &object, number: number)
+            object["sd"] = number(result?.sd)
+            object["alpha"] = number(alpha?.alpha)
         case .drivers(_, let drivers):
             object["value"] = .null
             object["items"] = .array(drivers.map { driver in
                 var item = JSONObject()
                 item["item"] = .string(driver.item)
                 item["n"] = .number(Double(driver.n))
-                if weighted { item["n_eff"] = ScoreNumber.json(driver.estimate?.nEff) }
-                item["r"] = ScoreNumber.json(driver.estimate?.value)
-                item["ci95"] = interval(driver.estimate?.ci95)
+                if weighted { item["n_eff"] = number(driver.estimate?.nEff) }
+                item["r"] = number(driver.estimate?.value)
+                item["ci95"] = interval(driver.estimate?.ci95, number: number)
                 return .object(item)
             })
         case .unavailable(let reason):
@@ -70,14 +74,14 @@ extension ScoreReport {
         return object
     }
 
-    private static func addEstimate(_ estimate: Estimate?, weighted: Bool, to object: inout JSONObject) {
-        if weighted { object["n_eff"] = ScoreNumber.json(estimate?.nEff) }
-        object["value"] = ScoreNumber.json(estimate?.value)
-        object["ci95"] = interval(estimate?.ci95)
+    private static func addEstimate(_ estimate: Estimate?, weighted: Bool, to object: inout JSONObject, number: (Double?) -> JSONValue) {
+        if weighted { object["n_eff"] = number(estimate?.nEff) }
+        object["value"] = number(estimate?.value)
+        object["ci95"] = interval(estimate?.ci95, number: number)
     }
 
-    private static func interval(_ ci: ConfidenceInterval?) -> JSONValue {
+    private static func interval(_ ci: ConfidenceInterval?, number: (Double?) -> JSONValue) -> JSONValue {
         guard let ci else { return .null }
-        return .array([ScoreNumber.json(ci.low), ScoreNumber.json(ci.high)])
+        return .array([number(ci.low), number(ci.high)])
     }
 }

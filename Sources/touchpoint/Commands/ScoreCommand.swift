@@ -56,6 +56,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: ScoreFormat = .table
 
+    @Option(help: ArgumentHelp("Decimal places of estimates in JSON (default 6); 17 for exact comparisons.", visibility: .hidden))
+    var decimals: Int = ScoreNumber.decimals
+
     @Flag(help: "Exit with status 1 when any line was not scored.")
     var strict = false
 
@@ -97,6 +100,9 @@ struct ScoreCommand: ParsableCommand {
             Console.out(rendered.joined(separator: "\n"))
             let differences = ScoreComparisonTable(color: color).render(report, comparisons, mode: compare)
             if !differences.isEmpty { Console.out(differences) }
+        case .json where decimals != ScoreNumber.decimals:
+            // Unrounded figures for exact comparisons (the interop checks of `touchpoint sql`): the scores only.
+            Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))
         case .json: Console.out(JSONWriter().string(report.json(statuses: statuses, comparisons: comparisons)))
         case .csv: Console.out(String(ScoreCSVFormatter().render(report).dropLast()))
         }
