@@ -93,8 +93,8 @@ public enum AnswerParser {
 
     static func yesNo(_ input: String, _ q: Question, _ language: String) -> Bool? {
         let s = input.lowercased()
-        if ["y", "yes", "1", "true", "是", "是的", "对"].contains(s) { return true }
-        if ["n", "no", "2", "false", "否", "不是", "不"].contains(s) { return false }
+        if EngineText.yesWords.contains(s) { return true }
+        if EngineText.noWords.contains(s) { return false }
         if let yes = q.labels["yes"]?.text(language).lowercased(), yes == s { return true }
         if let no = q.labels["no"]?.text(language).lowercased(), no == s { return false }
         return nil

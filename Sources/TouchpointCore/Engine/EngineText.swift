@@ -1,16 +1,25 @@
 import Foundation
 
-/// The interview's own words (prompts for commands, error messages), in English and Chinese.
+/// The interface's own words, in English and Chinese: the one catalog of what the engine, the interview
+/// session and the prompts say (commands, error messages, hints, the label of `other`, yes and no).
 ///
 /// Questionnaire texts come from the file; these are the runner's. A language without a translation here
-/// gets English.
+/// gets English. (`show`'s Markdown headings are still written beside their code in ScriptRenderer.)
 public enum EngineText {
     public enum Key: String, Sendable, CaseIterable {
         case answerRequired, skipHint, notAnOption, ambiguous, wholeNumberBetween, numberBetween, wholeNumber, number
         case atLeastChoices, atMostChoices, exclusiveAlone, yesOrNo, dateFormat, dateBetween, tooShort, tooLong
         case patternMismatch, cannotSkip, noDontKnow, noRefuse, unknownCommand, atStart, softCheck, checkFailed
         case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
+        case yes, no, other, listSeparator, chooseSeveral, aNumber, help, back
+        case resuming, savedResponse, nothingToResume, savedAfter, oneAnswer, answers
     }
+
+    /// Words typed to say yes, or no, at a yes/no prompt, in any interface language.
+    public static let yesWords: Set<String> = ["y", "yes", "1", "true", "是", "是的", "对"]
+    public static let noWords: Set<String> = ["n", "no", "2", "false", "否", "不是", "不"]
+    /// Words that keep an answer a soft check asked about (Enter does too).
+    public static let confirmWords: Set<String> = ["y", "yes", "ok", "是", "确认"]
 
     static let english: [Key: String] = [
         .answerRequired: "This question needs an answer.",
@@ -42,6 +51,14 @@ public enum EngineText {
         .pressEnter: "Press Enter to continue.",
         .notAnsweredYet: "not answered",
         .noDuplicate: "\"{0}\" is listed twice.",
+        .yes: "yes", .no: "no", .other: "Other", .listSeparator: ", ",
+        .chooseSeveral: "(choose one or more, separated by commas or spaces)",
+        .aNumber: "a number", .help: "help", .back: "back",
+        .resuming: "Resuming interview {0} at question {1}.",
+        .savedResponse: "Saved response {0} to {1}.",
+        .nothingToResume: "Stopped before the first answer; there is nothing to resume.",
+        .savedAfter: "Interview saved after {0}. Continue with: {1}",
+        .oneAnswer: "1 answer", .answers: "{0} answers",
     ]
 
     static let chinese: [Key: String] = [
@@ -74,6 +91,14 @@ public enum EngineText {
         .pressEnter: "按回车继续。",
         .notAnsweredYet: "未回答",
         .noDuplicate: "“{0}”重复了。",
+        .yes: "是", .no: "否", .other: "其他", .listSeparator: "、",
+        .chooseSeveral: "（可多选，用逗号或空格分隔）",
+        .aNumber: "数字", .help: "帮助", .back: "上一题",
+        .resuming: "继续访谈 {0}，从第 {1} 题开始。",
+        .savedResponse: "答卷 {0} 已保存到 {1}。",
+        .nothingToResume: "在回答第一题之前停止，没有可继续的访谈。",
+        .savedAfter: "访谈已保存（{0}）。继续请运行：{1}",
+        .oneAnswer: "已答 1 题", .answers: "已答 {0} 题",
     ]
 
     /// The text for `key` in `language` with `{0}`, `{1}`... replaced by `arguments`.

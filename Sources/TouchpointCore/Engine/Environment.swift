@@ -102,14 +102,14 @@ struct Environment: ValueEnvironment {
             guard let q = question else { return v.display }
             if case .bool(let b) = v, q.type == .yesNo {
                 return q.labels[b ? "yes" : "no"]?.text(language, fallback: fallback)
-                    ?? (language.hasPrefix("zh") ? (b ? "是" : "否") : (b ? "yes" : "no"))
+                    ?? EngineText.text(b ? .yes : .no, language)
             }
             let options = q.type == .grid ? q.options : q.allOptions
             return options.first { Value.of($0.value) == v }?.label.text(language, fallback: fallback) ?? v.display
         }
         switch value {
         case .null: return "—"
-        case .list(let items): return items.map(label).joined(separator: language.hasPrefix("zh") ? "、" : ", ")
+        case .list(let items): return items.map(label).joined(separator: EngineText.text(.listSeparator, language))
         case .keyed(let map): return map.keys.sorted().map { "\($0): \(label(map[$0] ?? .null))" }.joined(separator: ", ")
         default: return label(value)
         }

@@ -89,7 +89,7 @@ public struct Interview: Sendable {
         default: break
         }
         if let pending = pendingSoft, pending.key == prompt.key.description,
-           trimmed.isEmpty || ["y", "yes", "ok", "是", "确认"].contains(command) {
+           trimmed.isEmpty || EngineText.confirmWords.contains(command) {
             pendingSoft = nil
             warnings.append("\(prompt.key): \(pending.message)")
             return accept(.answer(pending.value), at: prompt, elapsedMs: elapsedMs)

@@ -273,7 +273,8 @@ public struct Question: Sendable, Hashable {
     static func withOther(_ options: [ChoiceOption], other: Bool, position: SourcePosition) -> [ChoiceOption] {
         guard other, !options.contains(where: { $0.value == ChoiceOption.otherValue }) else { return options }
         return options + [ChoiceOption(value: ChoiceOption.otherValue,
-                                       label: LocalizedText(["": "Other", "en": "Other", "zh": "其他"]),
+                                       label: LocalizedText(["": EngineText.text(.other, ""), "en": EngineText.text(.other, "en"),
+                                                            "zh": EngineText.text(.other, "zh")]),
                                        fixed: true, at: position)]
     }
 

@@ -33,8 +33,7 @@ final class InterviewSession {
         if let resume {
             guard let restored = ResumePicker(setup: setup, reader: reader, interactive: interactive).pick(resume) else { return 2 }
             (interview, context) = restored
-            say(style.dim(text("Resuming interview \(context.responseID) at question \(interview.steps.count + 1).",
-                               "继续访谈 \(context.responseID)，从第 \(interview.steps.count + 1) 题开始。", interview.language)))
+            say(style.dim(EngineText.text(.resuming, interview.language, context.responseID, String(interview.steps.count + 1))))
         } else {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
@@ -112,8 +111,7 @@ final class InterviewSession {
         let interview = run.interview
         if case .finished(_, let text) = interview.state, let text { sayWrapped(text) }
         if let outro = q.outro { sayWrapped(outro.text(interview.language, fallback: q.defaultLanguage)) }
-        say(style.success(text("Saved response \(run.context.responseID) to \(setup.store.outputPath).",
-                               "答卷 \(run.context.responseID) 已保存到 \(setup.store.outputPath)。", interview.language)))
+        say(style.success(EngineText.text(.savedResponse, interview.language, run.context.responseID, setup.store.outputPath)))
         return 0
     }
 
@@ -128,15 +126,14 @@ final class InterviewSession {
         }
         let language = run.interview.language
         guard kept else {
-            Console.error(errorStyle.warning(text("Stopped before the first answer; there is nothing to resume.",
-                                                  "在回答第一题之前停止，没有可继续的访谈。", language)))
+            Console.error(errorStyle.warning(EngineText.text(.nothingToResume, language)))
             return 3
         }
         let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
         let command = "touchpoint run \(setup.loaded.path)\(out) --resume \(run.context.responseID)"
         let count = run.interview.steps.count
-        let message = text("Interview saved after \(count) answer\(count == 1 ? "" : "s"). Continue with: \(command)",
-                           "访谈已保存（已答 \(count) 题）。继续请运行：\(command)", language)
+        let answers = count == 1 ? EngineText.text(.oneAnswer, language) : EngineText.text(.answers, language, String(count))
+        let message = EngineText.text(.savedAfter, language, answers, command)
         Console.error(errorStyle.warning(message))
         return 3
     }
@@ -197,8 +194,4 @@ final class InterviewSession {
     }
 
     private func clean(_ s: String) -> String { TerminalSanitizer.neutralize(s) }
-
-    private func text(_ en: String, _ zh: String, _ language: String) -> String {
-        language.hasPrefix("zh") ? zh : en
-    }
 }

@@ -32,7 +32,7 @@ struct PromptRenderer {
                 for (i, o) in p.options.enumerated() {
                     out += wrap(clean(o.label.text(p.language)), indent: 6, first: String(repeating: " ", count: i + 1 < 10 ? 2 : 1) + "\(i + 1)) ")
                 }
-                if q.type == .multi { out.append(style.dim(zh ? "  （可多选，用逗号或空格分隔）" : "  (choose one or more, separated by commas or spaces)")) }
+                if q.type == .multi { out.append(style.dim("  " + EngineText.text(.chooseSeveral, p.language))) }
             }
         case .grid where !p.options.isEmpty:
             for (i, o) in p.options.enumerated() {
@@ -45,11 +45,11 @@ struct PromptRenderer {
             if !labels.isEmpty { scale += ": " + labels.map { "\($0.0) = \($0.1)" }.joined(separator: " · ") }
             out += wrap(scale, indent: 4).map { style.dim($0) }
         case .yesNo:
-            let yes = q.labels["yes"].map { clean($0.text(p.language)) } ?? (zh ? "是" : "yes")
-            let no = q.labels["no"].map { clean($0.text(p.language)) } ?? (zh ? "否" : "no")
+            let yes = q.labels["yes"].map { clean($0.text(p.language)) } ?? EngineText.text(.yes, p.language)
+            let no = q.labels["no"].map { clean($0.text(p.language)) } ?? EngineText.text(.no, p.language)
             out.append(style.dim("  y = \(yes) · n = \(no)"))
         case .number:
-            var hint = "  " + (zh ? "数字" : "a number")
+            var hint = "  " + EngineText.text(.aNumber, p.language)
             if let lo = q.min, let hi = q.max { hint += " \(NumberText.format(lo))-\(NumberText.format(hi))" }
             if let unit = q.unit { hint += " (\(clean(unit.text(p.language))))" }
             out.append(style.dim(hint))
@@ -59,7 +59,7 @@ struct PromptRenderer {
             break
         }
         if showCommandsHint {
-            var commands = ["? " + (zh ? "帮助" : "help"), "< " + (zh ? "上一题" : "back")]
+            var commands = ["? " + EngineText.text(.help, p.language), "< " + EngineText.text(.back, p.language)]
             if p.canSkip { commands.append(":skip") }
             if p.canDontKnow { commands.append(":dk") }
             if p.canRefuse { commands.append(":rf") }
