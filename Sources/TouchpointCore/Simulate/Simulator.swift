@@ -59,8 +59,12 @@ public struct Simulator: Sendable {
         // Ids come from a generator of their own, so that they do not change the answers a seed gives.
         var ids = SeededRandom(seed: seed, key: "response_id")
         var remaining = count
+        // Chunks grow from a few respondents to `chunkSize`, and shrink back to one a core once respondents are
+        // cut short: a run that will stop after `maxCutShort` of them must not simulate a thousand first.
+        var size = ParallelMap.workers * 4
         while remaining > 0, report.cutShort < Self.maxCutShort {
-            let n = min(remaining, Self.chunkSize)
+            let n = min(remaining, size)
+            size = report.cutShort > 0 ? ParallelMap.workers : min(size * 2, Self.chunkSize)
             remaining -= n
             let chunk = (0..<n).map { _ in (seed: seeds.next(), id: UUIDText.random(using: &ids)) }
             let simulator = self
