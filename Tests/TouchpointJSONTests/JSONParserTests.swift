@@ -303,9 +303,10 @@ struct JSONParserTests {
             Result { () throws(JSONError) in try parser.validate(raw) }
         }
         let elapsed = ContinuousClock.now - started
+        // The work is bounded by where it stops (column 65, past the depth limit); the clock only guards a hang.
         #expect(parsed?.column == 65)
         #expect(validated.failureColumn == 65)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(60))
     }
 
     @Test func capsALargerDepthBoundAt256() throws {
