@@ -45,9 +45,7 @@ extension ResponseRecord {
         let (answers, missing) = trees()
         w.key(.answers); w.tree(answers)
         w.key(.missing); w.tree(missing)
-        var computedTree = Tree()
-        for c in computed { computedTree.insert(.answer(c.value), at: [c.path.question] + c.path.loop.map(\.description)) }
-        w.key(.computed); w.tree(computedTree)
+        w.key(.computed); JSONWriter().write(.object(computedObject()), to: &w.out)
         w.key(.path); w.array(path) { w, p in w.string(p.description) }
         w.key(.durations); w.sortedObject(durations) { w, ms in w.number(Double(ms)) }
         let orders = Dictionary(optionOrder.map { ($0.key.description, $0.value) }, uniquingKeysWith: { a, _ in a })
@@ -55,6 +53,21 @@ extension ResponseRecord {
         w.key(.warnings); w.array(warnings) { w, s in w.string(s) }
         w.close()
         out += w.out
+    }
+
+    /// The `computed` object: each compute by id, loop values keyed by option value, in interview order.
+    /// `verify` compares a stored record's `computed` with this, so both read the same object.
+    public func computedObject() -> JSONObject {
+        func insert(_ value: JSONValue, at keys: ArraySlice<String>, into object: inout JSONObject) {
+            guard let head = keys.first else { return }
+            if keys.count == 1 { object[head] = value; return }
+            var inner = object[head]?.objectValue ?? JSONObject()
+            insert(value, at: keys.dropFirst(), into: &inner)
+            object[head] = .object(inner)
+        }
+        var object = JSONObject()
+        for c in computed { insert(c.value.json, at: ([c.path.question] + c.path.loop.map(\.description))[...], into: &object) }
+        return object
     }
 
     /// The `answers` and `missing` objects as trees of keys in first-met order.

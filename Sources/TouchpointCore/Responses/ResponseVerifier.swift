@@ -49,7 +49,7 @@ public struct ResponseVerifier: Sendable {
         }
         let stored = Value(json: .object(record.computed))
         let replayed = interview.record(InterviewContext(responseID: "", questionnaireSHA256: "", mode: .headless, startedAt: ""))
-            .json["computed"]?.objectValue ?? JSONObject()
+            .computedObject()
         if stored != Value(json: .object(replayed)) {
             let differing = replayed.keys.first { Value(json: record.computed[$0] ?? .null) != Value(json: replayed[$0] ?? .null) }
                 ?? record.computed.keys.first { replayed[$0] == nil }
