@@ -9,7 +9,9 @@ import Synchronization
 /// - Tab completes only from the `completions` given for the prompt (case-insensitive prefix
 ///   match; labels may contain spaces, commas or CJK text), never file names. In a list of answers
 ///   separated by commas, the word after the last comma is completed.
-/// - `defaultText` is placed in the edit buffer, ready to be accepted with Enter or edited.
+/// - `defaultText` is placed in the edit buffer, shown as the active (highlighted) region: Enter accepts it,
+///   the first character typed (or pasted) replaces it whole, and an editing key first (arrows, Home, End,
+///   Backspace, Ctrl-A, Ctrl-E, ...) keeps it for editing; see `DefaultTextKeys`.
 /// - Ctrl-C returns `.interrupted` (as do SIGTERM and SIGHUP), Ctrl-D on an empty line
 ///   `.endOfInput`; the terminal is back in its normal mode whenever `readLine` returns.
 /// - Ctrl-Z restores the terminal before the process stops and sets it up again when it continues.
@@ -86,6 +88,7 @@ private enum ReadlineSession {
         var matcher = CompletionMatcher(candidates: [])
         var defaultText: String?
         var result: LineReadResult?
+        var firstKey = DefaultTextKeys()
     }
 
     nonisolated(unsafe) static var context = Context()
@@ -111,8 +114,24 @@ private enum ReadlineSession {
         rl_startup_hook = { () -> Int32 in
             if let text = ReadlineSession.context.defaultText, !text.isEmpty {
                 rl_insert_text(text)
+                // Shown as the active region: it goes as soon as something is typed over it.
+                rl_mark = 0
+                rl_point = rl_end
+                rl_activate_mark()
+                ReadlineSession.context.firstKey = DefaultTextKeys(pending: true)
             }
             return 0
+        }
+        rl_getc_function = { stream in
+            let key = rl_getc(stream)
+            if key >= 0, ReadlineSession.context.firstKey.isPending,
+               ReadlineSession.context.firstKey.replaces(after: UInt8(truncatingIfNeeded: key)) {
+                // The first character typed over the default replaces it whole.
+                rl_delete_text(0, rl_end)
+                rl_point = 0
+                rl_mark = 0
+            }
+            return key
         }
         rl_callback_handler_install(ReadlinePrompt.prepare(prompt)) { line in
             if let line {

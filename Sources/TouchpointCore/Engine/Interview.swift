@@ -48,7 +48,9 @@ public struct Interview: Sendable {
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
-    private var stopPath: [Int] = []
+    private(set) var stopPath: [Int] = []
+    /// The progress marker, advanced at every prompt shown (not in headless replays, which show none).
+    public private(set) var progress = ProgressMarker()
 
     /// Starts an interview of a checked questionnaire; `rendersText: false` skips piping texts nobody will read
     /// (headless replays).
@@ -73,20 +75,22 @@ public struct Interview: Sendable {
     // MARK: Answering
 
     /// Handles one typed line: a command (`:back`, `:skip`, `:dk`, `:rf`, `?`, `:quit`) or an answer.
+    ///
+    /// An empty line does what the prompt's `enterAction` says: keeps the answer a soft check asked about, keeps
+    /// the earlier answer after `:back`, goes on past a note, records `skipped` at an optional question, and is
+    /// refused at a required one.
     public mutating func submit(_ line: String, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         let command = trimmed.lowercased()
-        switch command {
-        case ":back", "<": return back()
-        case ":quit", ":q": return .quit
-        case "?", ":help", ":h":
-            let help = [prompt.help, EngineText.text(.helpCommands, language)].compactMap { $0 }.joined(separator: "\n")
-            return .help(help)
-        case ":skip": return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
-        case ":dk": return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
-        case ":rf": return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
-        default: break
+        switch PromptCommand.parse(trimmed) {
+        case .back?: return back()
+        case .quit?: return .quit
+        case .help?: return .help(prompt.helpText)
+        case .skip?: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+        case .dontKnow?: return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
+        case .refused?: return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
+        case nil: break
         }
         if let pending = pendingSoft, pending.key == prompt.key.description,
            trimmed.isEmpty || EngineText.confirmWords.contains(command) {
@@ -97,9 +101,15 @@ public struct Interview: Sendable {
         if trimmed.isEmpty, let previous = remembered[prompt.key] {
             return record(previous, at: prompt, elapsedMs: elapsedMs)
         }
+        if trimmed.isEmpty {
+            switch prompt.enterAction {
+            case .skip: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+            case .needsAnswer: return .invalid(EngineText.text(.answerRequired, language))
+            case .continueOn, .keepAnswer, .keepEarlier: break
+            }
+        }
         if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
-            let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
-            return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
+            return .invalid(prompt.unknownCommand(trimmed))
         }
         let parsed = AnswerParser.parse(line, rule: rule(of: prompt), isOtherText: prompt.key.isOtherText,
                                         shown: prompt.options, language: language)
@@ -231,7 +241,10 @@ public struct Interview: Sendable {
         switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
             stopPath = path
-            let prompt = makePrompt(key, q, bindings, order: position, section: section)
+            var prompt = makePrompt(key, q, bindings, order: position, section: section)
+            if rendersText {
+                prompt.progress = progress.advance(answered: steps.count, remaining: longestRemaining(at: key))
+            }
             if q.shuffle && !key.isOtherText {
                 optionOrders[AnswerPath(question: key.question, loop: key.loop)] = prompt.options.map(\.value)
             }
@@ -346,7 +359,8 @@ public struct Interview: Sendable {
                           options: key.isOtherText ? [] : shownOptions(q, key: key), defaultText: nil,
                           progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: nil,
                           canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
-                          canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+                          canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, canGoBack: !steps.isEmpty,
+                      language: language)
         }
         let text = pipe(q.text.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections)
         var subtext: String?
@@ -364,7 +378,8 @@ public struct Interview: Sendable {
                       options: options, defaultText: defaultText,
                       progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: title,
                       canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
-                      canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+                      canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, canGoBack: !steps.isEmpty,
+                      language: language)
     }
 
     /// The options in shown order: shuffled with a generator seeded per prompt, `fixed` ones kept in place.

@@ -11,14 +11,30 @@ public struct InterviewRun: Sendable {
     /// The questionnaire file's path as the user named it, kept in the checkpoint for `--resume` messages.
     public let file: String
 
+    /// The meta values asked before the first question, if any are: asked first, and returned to by `<` at the
+    /// first question.
+    public private(set) var opening: MetaQuestions?
+
     /// Time spent on attempts that were not accepted, counted towards the question's duration.
     private var carriedMs = 0
 
-    public init(interview: Interview, context: InterviewContext, store: ResponseStore, file: String) {
+    /// A run of `interview`; with `opening`, its meta prompts come first and their values go into the interview.
+    public init(interview: Interview, context: InterviewContext, store: ResponseStore, file: String,
+                opening: MetaQuestions? = nil) {
         self.interview = interview
         self.context = context
         self.store = store
         self.file = file
+        self.opening = opening.flatMap { $0.fields.isEmpty ? nil : $0 }
+        if let opening = self.opening, opening.isFinished { startInterview(meta: opening.values) }
+    }
+
+    /// The prompt being asked: a meta prompt while those are asked, then the interview's.
+    public var prompt: Prompt? {
+        if let opening, let prompt = opening.prompt { return prompt }
+        guard var prompt = interview.prompt else { return nil }
+        if opening != nil && interview.steps.isEmpty { prompt.canGoBack = true }
+        return prompt
     }
 
     /// What became of a line.
@@ -29,7 +45,24 @@ public struct InterviewRun: Sendable {
     }
 
     /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once.
+    ///
+    /// While meta values are asked the line goes to them (nothing is saved before the first answer); `<` at the
+    /// first question returns to the last meta prompt.
     public mutating func submit(_ line: String, elapsedMs: Int) -> Outcome {
+        if var opening {
+            if !opening.isFinished {
+                let feedback = opening.submit(line)
+                self.opening = opening
+                if opening.isFinished { startInterview(meta: opening.values) }
+                return Outcome(feedback: feedback, saveFailure: nil)
+            }
+            if interview.steps.isEmpty, PromptCommand.parse(line.trimmingCharacters(in: .whitespaces)) == .back {
+                opening.reopenLast()
+                self.opening = opening
+                carriedMs = 0
+                return Outcome(feedback: .back, saveFailure: nil)
+            }
+        }
         let feedback = interview.submit(line, elapsedMs: elapsedMs + carriedMs)
         switch feedback {
         case .accepted, .back:
@@ -43,6 +76,11 @@ public struct InterviewRun: Sendable {
             carriedMs += elapsedMs
         }
         return Outcome(feedback: feedback, saveFailure: nil)
+    }
+
+    /// Begins the interview afresh with the meta values asked (there is no answer yet to keep).
+    private mutating func startInterview(meta: [String: Value]) {
+        interview = Interview(interview.checked, language: interview.language, meta: meta, seed: interview.seed)
     }
 
     /// Saves the interview to its checkpoint (temp file, sync, rename, folder sync).

@@ -8,14 +8,20 @@ import TouchpointTerminal
 struct PromptRenderer {
     var width: Int
     var style: Style
+    /// Whether answers are typed with line editing (readline), where a default is shown in the edit buffer and
+    /// typing replaces it.
+    var lineEditing = false
 
-    func lines(for p: Prompt, showCommandsHint: Bool) -> [String] {
+    func lines(for p: Prompt) -> [String] {
         var out: [String] = []
-        let zh = p.language.hasPrefix("zh")
-        let percent = Int((p.progress * 100).rounded())
-        let barWidth = 12
-        let filled = min(barWidth, max(0, Int((p.progress * Double(barWidth)).rounded())))
-        var header = "[\(p.answeredCount + 1)] " + String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled) + " \(percent)%"
+        if let key = p.metaKey {
+            out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
+            if let last = out.popLast() { out.append(last + style.dim(" (meta.\(key))")) }
+            out += answerHints(for: p)
+            out += hint(for: p).map { style.dim($0) }
+            return out
+        }
+        var header = "[\(p.answeredCount + 1)] " + progressBar(p.progress)
         if let title = p.sectionTitle { header += "  " + clean(title) }
         out.append(style.dim(header))
         // The interviewer's instruction, for their eyes only: bracketed and dim, as written (never piped).
@@ -25,6 +31,59 @@ struct PromptRenderer {
         out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
         if let sub = p.subtext { out += wrap(clean(sub), indent: 2).map { style.accent($0) } }
         if let warning = p.pendingWarning { out += wrap(clean(warning), indent: 2).map { style.warning($0) } }
+        out += answerHints(for: p)
+        out += hint(for: p).map { style.dim($0) }
+        return out
+    }
+
+    /// The bar and percentage of the progress marker: the percentage rounded down, so 100% only at the end.
+    func progressBar(_ fraction: Double) -> String {
+        let f = min(max(fraction, 0), 1)
+        let barWidth = 12
+        let filled = min(barWidth, Int((f * Double(barWidth)).rounded(.down)))
+        return String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled)
+            + " \(Int((f * 100).rounded(.down)))%"
+    }
+
+    /// The line saying what this prompt allows besides an answer: what Enter does, `:dk` and `:rf` where
+    /// allowed, and `?` for the rest (`Enter to skip · :dk don't know · :rf refused · ? help`); on a narrow
+    /// terminal it breaks between its parts.
+    func hint(for p: Prompt) -> [String] {
+        let l = p.language
+        var parts: [String] = []
+        switch p.enterAction {
+        case .skip: parts.append(EngineText.text(.hintSkip, l))
+        case .keepEarlier:
+            parts.append(EngineText.text(.hintKeepEarlier, l)
+                         + (lineEditing ? EngineText.text(.commandSeparator, l) + EngineText.text(.hintReplace, l) : ""))
+        case .keepAnswer: parts.append(EngineText.text(.hintKeepAnswer, l))
+        case .continueOn: parts.append(EngineText.text(.hintContinue, l))
+        case .needsAnswer: parts.append(EngineText.text(.hintRequired, l))
+        }
+        if p.enterAction != .continueOn {
+            if p.canDontKnow { parts.append(EngineText.text(.hintDontKnow, l)) }
+            if p.canRefuse { parts.append(EngineText.text(.hintRefused, l)) }
+        }
+        parts.append(EngineText.text(.hintHelp, l))
+        let separator = EngineText.text(.hintSeparator, l)
+        var lines: [String] = []
+        var line = ""
+        for part in parts.map(clean) {
+            let joined = line.isEmpty ? "  " + part : line + separator + part
+            if !line.isEmpty && DisplayWidth.of(joined) > max(width, 20) {
+                lines.append(line)
+                line = "  " + part
+            } else {
+                line = joined
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// What an answer looks like: the options, the scale and its labels, the range of a number.
+    private func answerHints(for p: Prompt) -> [String] {
+        var out: [String] = []
         let q = p.question
         switch q.type {
         case .single, .multi:
@@ -57,14 +116,6 @@ struct PromptRenderer {
             out.append(style.dim("  YYYY-MM-DD"))
         default:
             break
-        }
-        if showCommandsHint {
-            var commands = ["? " + EngineText.text(.help, p.language), "< " + EngineText.text(.back, p.language)]
-            if p.canSkip { commands.append(":skip") }
-            if p.canDontKnow { commands.append(":dk") }
-            if p.canRefuse { commands.append(":rf") }
-            commands.append(":quit")
-            out.append(style.dim("  " + commands.joined(separator: "  ")))
         }
         return out
     }
