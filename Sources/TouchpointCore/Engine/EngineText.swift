@@ -13,7 +13,7 @@ public enum EngineText {
         case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
         case yes, no, other, listSeparator, chooseSeveral, aNumber, help, back
         case resuming, savedResponse, nothingToResume, savedAfter, oneAnswer, answers
-        case commandBack, commandSkip, commandDontKnow, commandRefused, commandHelp, commandQuit, commandsHere, commandSeparator
+        case commandBack, commandSkip, commandDontKnow, commandRefused, commandHelp, commandQuit, commandQuitUnsaved, commandsHere, commandSeparator
         case hintSkip, hintKeepEarlier, hintKeepAnswer, hintContinue, hintRequired, hintDontKnow, hintRefused, hintHelp
         case hintSeparator, hintReplace
     }
@@ -64,7 +64,8 @@ public enum EngineText {
         .oneAnswer: "1 answer", .answers: "{0} answers",
         .commandBack: ":back (or <) previous question", .commandSkip: ":skip leave it unanswered",
         .commandDontKnow: ":dk don't know", .commandRefused: ":rf refused", .commandHelp: "? (or :help) this help",
-        .commandQuit: ":quit save and stop", .commandsHere: "Commands here: {0}.", .commandSeparator: ", ",
+        .commandQuit: ":quit save and stop", .commandQuitUnsaved: ":quit stop (nothing is saved before the first answer)",
+        .commandsHere: "Commands here: {0}.", .commandSeparator: ", ",
         .hintSkip: "Enter to skip", .hintKeepEarlier: "Enter keeps the earlier answer",
         .hintKeepAnswer: "Enter keeps this answer", .hintContinue: "Enter to continue", .hintRequired: "answer needed",
         .hintDontKnow: ":dk don't know", .hintRefused: ":rf refused", .hintHelp: "? help", .hintSeparator: " · ",
@@ -111,7 +112,8 @@ public enum EngineText {
         .oneAnswer: "已答 1 题", .answers: "已答 {0} 题",
         .commandBack: ":back（或 <）上一题", .commandSkip: ":skip 跳过不答",
         .commandDontKnow: ":dk 不知道", .commandRefused: ":rf 拒绝回答", .commandHelp: "?（或 :help）本帮助",
-        .commandQuit: ":quit 保存并退出", .commandsHere: "此题可用命令：{0}。", .commandSeparator: "，",
+        .commandQuit: ":quit 保存并退出", .commandQuitUnsaved: ":quit 退出（回答第一题之前不保存任何内容）",
+        .commandsHere: "此题可用命令：{0}。", .commandSeparator: "，",
         .hintSkip: "回车跳过", .hintKeepEarlier: "回车保留原答案",
         .hintKeepAnswer: "回车保留此答案", .hintContinue: "回车继续", .hintRequired: "必答",
         .hintDontKnow: ":dk 不知道", .hintRefused: ":rf 拒绝回答", .hintHelp: "? 帮助", .hintSeparator: " · ",

@@ -51,7 +51,10 @@ public struct Prompt: Sendable {
 
     /// What `?` shows: the question's help, then the commands allowed here.
     public var helpText: String {
-        let listed = commands.map { $0.described(language) }.joined(separator: EngineText.text(.commandSeparator, language))
+        let listed = commands.map { command in
+            // Before the first answer there is nothing to save: `:quit` only stops.
+            command == .quit && answeredCount == 0 ? EngineText.text(.commandQuitUnsaved, language) : command.described(language)
+        }.joined(separator: EngineText.text(.commandSeparator, language))
         return [help, EngineText.text(.commandsHere, language, listed)].compactMap { $0 }.joined(separator: "\n")
     }
 
