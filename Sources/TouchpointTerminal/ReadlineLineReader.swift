@@ -111,13 +111,15 @@ private enum ReadlineSession {
                           defaultText: defaultText, result: nil)
         defer { context = Context() }
         installCompletion()
-        rl_startup_hook = { () -> Int32 in
+        // Before input, after readline has drawn the prompt (it deactivates the mark after the startup hook).
+        rl_pre_input_hook = { () -> Int32 in
             if let text = ReadlineSession.context.defaultText, !text.isEmpty {
                 rl_insert_text(text)
                 // Shown as the active region: it goes as soon as something is typed over it.
                 rl_mark = 0
                 rl_point = rl_end
                 rl_activate_mark()
+                rl_redisplay()
                 ReadlineSession.context.firstKey = DefaultTextKeys(pending: true)
             }
             return 0
@@ -142,7 +144,7 @@ private enum ReadlineSession {
             }
             rl_callback_handler_remove()
         }
-        rl_startup_hook = nil
+        rl_pre_input_hook = nil
 
         var hangUps = 0
         while context.result == nil {
