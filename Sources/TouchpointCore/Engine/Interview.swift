@@ -82,8 +82,9 @@ public struct Interview: Sendable {
     public mutating func submit(_ line: String, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let command = trimmed.lowercased()
-        switch PromptCommand.parse(trimmed) {
+        // Commands typed with an input method in full-width mode (`：ｄｋ`, `？`) are commands too.
+        let command = InputFolding.folded(trimmed).trimmingCharacters(in: .whitespaces).lowercased()
+        switch PromptCommand.parse(command) {
         case .back?: return back()
         case .quit?: return .quit
         case .help?: return .help(prompt.helpText)
@@ -108,7 +109,7 @@ public struct Interview: Sendable {
             case .continueOn, .keepAnswer, .keepEarlier: break
             }
         }
-        if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
+        if command.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
             return .invalid(prompt.unknownCommand(trimmed))
         }
         let parsed = AnswerParser.parse(line, rule: rule(of: prompt), isOtherText: prompt.key.isOtherText,

@@ -6,9 +6,10 @@
 public enum PromptCommand: String, Sendable, Hashable, CaseIterable {
     case back, skip, dontKnow, refused, help, quit
 
-    /// The command a trimmed line names, if it names one (case does not matter).
+    /// The command a trimmed line names, if it names one (case does not matter, nor full-width forms typed
+    /// with an input method: `：ｄｋ`, `？`).
     public static func parse(_ line: String) -> PromptCommand? {
-        switch line.lowercased() {
+        switch InputFolding.folded(line).trimmingCharacters(in: .whitespaces).lowercased() {
         case ":back", "<": .back
         case ":skip": .skip
         case ":dk": .dontKnow

@@ -58,28 +58,37 @@ final class InterviewSession {
     }
 
     private func loop(_ run: inout InterviewRun, introduce needsIntro: Bool) -> Int32 {
-        var renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
-        renderer.lineEditing = interactive
         var needsIntro = needsIntro
         var lastKey: AnswerPath?
         // A line that was not accepted, offered again in the edit buffer to be corrected (terminal only).
         var rejected: String?
         while true {
             guard let prompt = run.prompt else {
-                return finish(&run, renderer: renderer)
+                return finish(&run)
             }
             if needsIntro && prompt.metaKey == nil {
                 introduce(run.interview.language)
                 needsIntro = false
             }
-            if lastKey != prompt.key || prompt.pendingWarning != nil {
+            // Laid out afresh for each prompt, so that a resized window is followed.
+            var renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
+            renderer.lineEditing = interactive
+            // After a soft check the message was shown once (`complain`); the question is not drawn again.
+            if lastKey != prompt.key {
                 for line in renderer.lines(for: prompt) { say(line) }
                 lastKey = prompt.key
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = reader.readLine(prompt: renderer.promptString(for: prompt), defaultText: rejected ?? prompt.defaultText,
-                                         completions: prompt.completions)
+            let hintRenderer = renderer
+            let request = LineRequest(prompt: renderer.promptString(for: prompt), defaultText: rejected ?? prompt.defaultText,
+                                      completions: prompt.completions, completesListItems: prompt.completesListItems,
+                                      hint: { columns in
+                                          var resized = hintRenderer
+                                          resized.width = columns
+                                          return resized.hintLines(for: prompt)
+                                      })
             rejected = nil
+            let result = reader.readLine(request)
             let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             switch result {
             case .endOfInput, .interrupted:
@@ -114,7 +123,7 @@ final class InterviewSession {
     }
 
     /// Appends the finished response, then removes the checkpoint; a failed write keeps the checkpoint.
-    private func finish(_ run: inout InterviewRun, renderer: PromptRenderer) -> Int32 {
+    private func finish(_ run: inout InterviewRun) -> Int32 {
         let checkpointLeft: StorageError?
         do {
             checkpointLeft = try run.finish(completedAt: Timestamp.rfc3339(Date())).checkpointLeft
@@ -126,6 +135,7 @@ final class InterviewSession {
             fail("the response was saved, but its checkpoint could not be removed: \(checkpointLeft.message)")
         }
         let interview = run.interview
+        let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
         say(style.dim("[✓] " + renderer.progressBar(interview.progressFraction)))
         if case .finished(_, let text) = interview.state, let text { sayWrapped(text) }
         if let outro = q.outro { sayWrapped(outro.text(interview.language, fallback: q.defaultLanguage)) }
