@@ -38,10 +38,17 @@ extension Checkpoint {
                 if AnswerPath(parsing: key, in: checked) == nil {
                     throw Problem(message: "`\(key)` was answered, but the revised questionnaire has no such question", question: key)
                 }
-                if steps[index...].contains(where: { $0.key == asked }) {
-                    throw Problem(message: "`\(key)` was answered, but the revised questionnaire no longer asks it at this point (it goes on to `\(asked)`)", question: key)
+                let skipped = Problem(message: "`\(key)` was answered, but the revised questionnaire no longer asks it at this point (it goes on to `\(asked)`)", question: key)
+                if steps[index...].contains(where: { $0.key == asked }) { throw skipped }
+                // Within one loop round, interview order tells a question added before the saved answer (or one a
+                // condition now shows) from a saved answer that a condition now skips.
+                if let saved = AnswerPath(parsing: key, in: checked), saved.loop == prompt.key.loop,
+                   let savedOrder = checked.table.question(saved.question).flatMap({ checked.order[$0.position] }),
+                   let askedOrder = checked.order[prompt.question.position], savedOrder != askedOrder {
+                    if savedOrder < askedOrder { throw skipped }
+                    throw Problem(message: "the revised questionnaire asks `\(asked)` before `\(key)`, which was already answered", question: asked)
                 }
-                throw Problem(message: "the revised questionnaire asks `\(asked)` before `\(key)`, which was already answered", question: asked)
+                throw Problem(message: "`\(key)` was answered, but the revised questionnaire asks `\(asked)` at that point instead", question: key)
             }
             if (prompt.question.type == .note) != (step.outcome == .seen) {
                 throw Problem(message: "`\(key)` was \(step.outcome == .seen ? "a note" : "a question"), but the revised questionnaire makes it \(step.outcome == .seen ? "a question" : "a note")", question: key)

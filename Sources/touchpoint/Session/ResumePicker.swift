@@ -106,7 +106,7 @@ struct ResumePicker {
         interview.recordsDurations = interactive
         if resumed.fileChanged {
             let count = interview.steps.count
-            Console.error("touchpoint: \(setup.loaded.path) has changed since this interview was saved; its \(count == 1 ? "answer was" : "\(count) answers were") checked again against the file as it is now and still fit.")
+            Console.error("touchpoint: \(setup.loaded.path) has changed since this interview was saved; its \(count == 1 ? "answer was checked again against the file as it is now and still fits" : "\(count) answers were checked again against the file as it is now and still fit").")
         }
         return (interview, context)
     }
