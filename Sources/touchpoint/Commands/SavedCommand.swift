@@ -137,9 +137,9 @@ struct SavedCommand: ParsableCommand {
         }
     }
 
-    private var outFlag: String { out.map { " --out \($0)" } ?? "" }
-    private var runCommand: String { "touchpoint run \(file)\(outFlag)" }
-    private var savedCommand: String { "touchpoint saved \(file)\(outFlag)" }
+    private var outFlag: String { out.map { " --out \(ShellWord.quoted($0))" } ?? "" }
+    private var runCommand: String { "touchpoint run \(ShellWord.quoted(file))\(outFlag)" }
+    private var savedCommand: String { "touchpoint saved \(ShellWord.quoted(file))\(outFlag)" }
 }
 
 /// The output formats of `saved`.

@@ -130,8 +130,8 @@ final class InterviewSession {
             Console.error(errorStyle.warning(EngineText.text(.nothingToResume, language)))
             return 3
         }
-        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
-        let command = "touchpoint run \(setup.loaded.path)\(out) --resume \(run.context.responseID)"
+        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(ShellWord.quoted(setup.store.outputPath))"
+        let command = "touchpoint run \(ShellWord.quoted(setup.loaded.path))\(out) --resume \(run.context.responseID)"
         let count = run.interview.steps.count
         let answers = count == 1 ? EngineText.text(.oneAnswer, language) : EngineText.text(.answers, language, String(count))
         let message = EngineText.text(.savedAfter, language, answers, command)

@@ -70,8 +70,8 @@ struct ResumePicker {
     /// `touchpoint saved FILE`, with `--out` when the run has one: the command that lists and discards.
     private var savedCommand: String {
         let q = setup.questionnaire
-        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
-        return "touchpoint saved \(setup.loaded.path)\(out)"
+        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(ShellWord.quoted(setup.store.outputPath))"
+        return "touchpoint saved \(ShellWord.quoted(setup.loaded.path))\(out)"
     }
 
     private func parse(_ bytes: [UInt8]) throws -> JSONValue {
