@@ -5,10 +5,11 @@
 /// line break, with the spaces and tabs around it, becomes one space, and blank lines disappear. `max_length`
 /// and `pattern` then apply to the line stored. (From a pipe, every line answers its own prompt instead.)
 public enum AnswerLine {
-    /// `line` with its line breaks (LF, CR, CRLF and the other Unicode newlines) folded into single spaces.
+    /// `line` with its line breaks (LF, CR, CRLF) folded into single spaces. Other control characters, and the
+    /// Unicode line separators, are data as typed, like tabs.
     public static func oneLine(_ line: String) -> String {
-        guard line.contains(where: \.isNewline) else { return line }
-        let pieces = line.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard line.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return line }
+        let pieces = line.split(omittingEmptySubsequences: false, whereSeparator: isBreak)
         var kept: [Substring] = []
         for (index, piece) in pieces.enumerated() {
             var p = piece
@@ -19,5 +20,9 @@ public enum AnswerLine {
             if !p.isEmpty { kept.append(p) }
         }
         return kept.joined(separator: " ")
+    }
+
+    private static func isBreak(_ c: Character) -> Bool {
+        c == "\n" || c == "\r" || c == "\r\n"
     }
 }

@@ -168,7 +168,7 @@ struct SavedInterviewsTests {
         #expect(AnswerLine.oneLine("slow  \r\n  delivery\r\rand\n\n\nrude staff") == "slow delivery and rude staff")
         #expect(AnswerLine.oneLine("送货\n太慢") == "送货 太慢")
         #expect(AnswerLine.oneLine("\nfirst line blank") == "first line blank")
-        #expect(AnswerLine.oneLine("a\u{2028}b") == "a b")
+        #expect(AnswerLine.oneLine("a\u{2028}b\u{0C}c") == "a\u{2028}b\u{0C}c", "only CR and LF are line breaks here")
     }
 
     @Test func aPasteOfSeveralLinesIsStoredAsOneLineAndHeldToMaxLength() throws {
