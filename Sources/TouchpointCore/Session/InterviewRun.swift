@@ -44,11 +44,13 @@ public struct InterviewRun: Sendable {
         public var saveFailure: StorageError?
     }
 
-    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once.
+    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once. A
+    /// line holding several pasted lines is one answer, its line breaks folded into spaces (`AnswerLine`).
     ///
     /// While meta values are asked the line goes to them (nothing is saved before the first answer); `<` at the
     /// first question returns to the last meta prompt.
     public mutating func submit(_ line: String, elapsedMs: Int) -> Outcome {
+        let line = AnswerLine.oneLine(line)
         if var opening {
             if !opening.isFinished {
                 let feedback = opening.submit(line)
@@ -78,9 +80,13 @@ public struct InterviewRun: Sendable {
         return Outcome(feedback: feedback, saveFailure: nil)
     }
 
-    /// Begins the interview afresh with the meta values asked (there is no answer yet to keep).
+    /// Begins the interview afresh with the meta values asked (there is no answer yet to keep), recording
+    /// durations as the interview it replaces would have.
     private mutating func startInterview(meta: [String: Value]) {
-        interview = Interview(interview.checked, language: interview.language, meta: meta, seed: interview.seed)
+        var fresh = Interview(interview.checked, language: interview.language, meta: meta, seed: interview.seed)
+        fresh.recordsDurations = interview.recordsDurations
+        fresh.confirmSoftChecksAutomatically = interview.confirmSoftChecksAutomatically
+        interview = fresh
     }
 
     /// Saves the interview to its checkpoint (temp file, sync, rename, folder sync).
