@@ -17,9 +17,8 @@ struct QuotaParser {
             if v < 0 {
                 reader.report(.badRange, at: n.position, "the `limit` of quota `\(id)` is \(v); it must be 0 or more completed interviews",
                               hint: "write the number of completed interviews the quota admits, e.g. `limit: 100`")
-            } else {
-                limit = v
             }
+            limit = v
         }
         var quota = Quota(id: id, when: when, limit: limit, at: idNode.position)
         if let n = f["limit"]?.value { quota.limitPosition = n.position }
