@@ -33,7 +33,7 @@ public struct QuotaTally: Sendable {
     /// Counts one line (without its "\n") for every quota it fills.
     public mutating func ingest(line: ArraySlice<UInt8>) {
         guard !checked.questionnaire.quotas.isEmpty else { return }
-        for id in Self.quotas(filledBy: line, checked: checked, schema: schema) { counts[id, default: 0] += 1 }
+        for id in Self.quotas(filledBy: line, schema: schema) { counts[id, default: 0] += 1 }
     }
 
     /// Counts every whole line of `bytes`, which begin where the tally stopped; returns how many bytes were
@@ -64,19 +64,19 @@ public struct QuotaTally: Sendable {
     }
 
     /// The quotas whose count a record line raises: a complete record of this questionnaire for which `when` holds.
-    static func quotas(filledBy line: ArraySlice<UInt8>, checked: CheckedQuestionnaire, schema: ResponseSchema) -> [String] {
+    static func quotas(filledBy line: ArraySlice<UInt8>, schema: ResponseSchema) -> [String] {
         guard let object = try? JSONParser().parseObject(Array(line)),
               object["status"]?.stringValue == EndStatus.complete.rawValue,
               let record = try? RecordChecker(schema: schema, checksTimes: false).check(object, source: .file(""), line: 0)
         else { return [] }
-        return filled(by: record, checked: checked, schema: schema)
+        return filled(by: record, schema: schema)
     }
 
     /// The quotas a checked complete record fills (score's quota fill uses this too).
-    static func filled(by record: CheckedResponse, checked: CheckedQuestionnaire, schema: ResponseSchema) -> [String] {
+    static func filled(by record: CheckedResponse, schema: ResponseSchema) -> [String] {
         guard record.status == .complete else { return [] }
         let env = RecordEnvironment(record: record, schema: schema)
-        return checked.questionnaire.quotas.compactMap { quota in
+        return schema.questionnaire.quotas.compactMap { quota in
             guard let expr = quota.when.expr, Evaluator.evaluate(expr, in: env).isTruthy else { return nil }
             return quota.id
         }
