@@ -28,8 +28,6 @@ enum QuotaRule: ValidationRule {
     /// inside a `for_each` loop (a quota reads answers given once).
     static func problems(_ quota: Quota, _ context: ValidationContext) -> [Diagnostic] {
         guard let expr = quota.when.expr else { return [] }
-        let scope = FlowScope(table: context.table, allIds: [:], order: Int.max, loops: [], loopOptions: nil, current: nil)
-        var (_, found) = TypeChecker.check(expr, in: scope, expecting: .boolean)
         var bag = DiagnosticBag()
         for name in quota.names {
             guard let head = name.parts.first, head != "meta", let symbol = context.table.symbols[head], !symbol.loops.isEmpty
@@ -38,7 +36,9 @@ enum QuotaRule: ValidationRule {
                     "quota `\(quota.id)` reads `\(name)`, which is asked inside the loop `\(symbol.loops.joined(separator: "."))`; a quota can only read answers asked once",
                     hint: "use a question outside the loop, or a compute after it that sums the loop up")
         }
-        found += bag.items
-        return found
+        // A looped name makes type errors that only repeat the point (a keyed answer compared with a number).
+        guard bag.items.isEmpty else { return bag.items }
+        let scope = FlowScope(table: context.table, allIds: [:], order: Int.max, loops: [], loopOptions: nil, current: nil)
+        return TypeChecker.check(expr, in: scope, expecting: .boolean).1
     }
 }
