@@ -92,3 +92,28 @@ struct PromptLineModeTests {
         }
     }
 }
+
+extension PromptLineModeTests {
+    @Test func aQuotaOnAnAskedMetaValueIsCheckedOnceTheMetaPromptIsAnswered() throws {
+        let workspace = try Workspace()
+        try workspace.write("quota.yaml", """
+            touchpoint: 1
+            id: quota_meta
+            meta:
+              segment: {type: single, ask: true, text: Segment, options: [new, regular]}
+            quotas:
+              - {id: new_ones, when: "meta.segment == 'new'", limit: 1, text: We have enough new customers.}
+            questions:
+              - {id: solved, type: yes_no, text: Solved?}
+
+            """)
+        #expect(try workspace.run(["run", "quota.yaml"], input: "new\ny\n").status == 0)
+        // The quota is full: the next `new` interview ends right after its meta prompt.
+        let full = try workspace.run(["run", "quota.yaml"], input: "new\n")
+        #expect(full.status == 0, "stderr: \(full.stderr)")
+        #expect(full.stdout.contains("We have enough new customers."), "stdout: \(full.stdout)")
+        #expect(!full.stdout.contains("Solved?"))
+        let records = try workspace.records("responses/quota_meta.jsonl")
+        #expect(records.map { $0["status"]?.stringValue } == ["complete", "quota_full"])
+    }
+}

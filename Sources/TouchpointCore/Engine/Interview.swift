@@ -40,6 +40,10 @@ public struct Interview: Sendable {
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
+    /// Quotas checked and found open: not checked again in this interview (see `dueQuota`).
+    public private(set) var openQuotas: Set<String> = []
+    /// The id of the quota that ended the interview, if one did.
+    public private(set) var endedByQuota: String?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
     private var order: [SourcePosition: Int] { checked.order }
@@ -243,6 +247,7 @@ public struct Interview: Sendable {
         let from = resume ? stopPath : []
         if !resume { computed = [:] }
         endedAt = nil
+        endedByQuota = nil
         var path: [Int] = []
         switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
@@ -481,6 +486,21 @@ public struct Interview: Sendable {
         // The prompt being asked shows its options now, in the order `walk` gave them.
         let current = prompt.flatMap { $0.key.isOtherText ? nil : AnswerPath(question: $0.key.question, loop: $0.key.loop) }
         for (key, order) in kept where recorded.contains(key) && key != current { optionOrders[key] = order }
+    }
+
+    /// Settles the quota `dueQuota` gave: a full quota ends the interview with its status and text; an open
+    /// one is not checked again. The session decides `full` from the output file (`QuotaTally`).
+    public mutating func resolveQuota(_ quota: Quota, full: Bool) {
+        guard full else {
+            openQuotas.insert(quota.id)
+            return
+        }
+        pendingSoft = nil
+        stopPath = []
+        endedAt = quota.position
+        endedByQuota = quota.id
+        let text = quota.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
+        state = .finished(quota.status, text: text)
     }
 
     /// Replaces the meta values (used when meta is asked at the start of an interview).

@@ -17,16 +17,25 @@ public struct InterviewRun: Sendable {
 
     /// Time spent on attempts that were not accepted, counted towards the question's duration.
     private var carriedMs = 0
+    /// The output file's completes by quota, counted incrementally under its lock.
+    private var tally: QuotaTally
 
-    /// A run of `interview`; with `opening`, its meta prompts come first and their values go into the interview.
+    /// Starts (or resumes) the session; with `opening`, its meta prompts come first and their values go into the
+    /// interview. Quotas already due (meta-only ones, or all of them on resume) are checked once the meta values
+    /// are in. A count that fails here is tried again after the next answer.
     public init(interview: Interview, context: InterviewContext, store: ResponseStore, file: String,
                 opening: MetaQuestions? = nil) {
         self.interview = interview
         self.context = context
         self.store = store
         self.file = file
+        tally = QuotaTally(interview.checked)
         self.opening = opening.flatMap { $0.fields.isEmpty ? nil : $0 }
-        if let opening = self.opening, opening.isFinished { startInterview(meta: opening.values) }
+        if let opening = self.opening {
+            if opening.isFinished { startInterview(meta: opening.values) }
+        } else {
+            _ = try? settleQuotas()
+        }
     }
 
     /// The prompt being asked: a meta prompt while those are asked, then the interview's.
@@ -35,6 +44,16 @@ public struct InterviewRun: Sendable {
         guard var prompt = interview.prompt else { return nil }
         if opening != nil && interview.steps.isEmpty { prompt.canGoBack = true }
         return prompt
+    }
+
+    /// Checks every quota that is due (`Interview.dueQuota`) against the output file, counted under its lock;
+    /// a full one ends the interview with its status. Between this count and the append at `finish`, other
+    /// interviewers sharing the file may complete interviews too: that is the overshoot docs/interviewing.md
+    /// bounds.
+    public mutating func settleQuotas() throws(StorageError) {
+        guard interview.dueQuota != nil else { return }
+        try store.countQuotas(&tally)
+        while let quota = interview.dueQuota { interview.resolveQuota(quota, full: tally.isFull(quota)) }
     }
 
     /// What became of a line.
@@ -71,6 +90,7 @@ public struct InterviewRun: Sendable {
             carriedMs = 0
             do {
                 try save()
+                try settleQuotas()
             } catch {
                 return Outcome(feedback: feedback, saveFailure: error)
             }
@@ -87,6 +107,7 @@ public struct InterviewRun: Sendable {
         fresh.recordsDurations = interview.recordsDurations
         fresh.confirmSoftChecksAutomatically = interview.confirmSoftChecksAutomatically
         interview = fresh
+        _ = try? settleQuotas()
     }
 
     /// Saves the interview to its checkpoint (temp file, sync, rename, folder sync).
