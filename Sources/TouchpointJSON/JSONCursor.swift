@@ -57,9 +57,9 @@ public struct JSONCursor {
     @inlinable
     public init?(_ bytes: UnsafeRawBufferPointer) {
         guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else { return nil }
-        base = start
+        let hasByteOrderMark = bytes.count >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF
+        base = UnsafePointer(start)
         end = bytes.count
-        let hasByteOrderMark = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
         index = hasByteOrderMark ? 3 : 0
     }
 
