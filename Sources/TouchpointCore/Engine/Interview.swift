@@ -19,6 +19,9 @@ public struct Interview: Sendable {
     public let seed: UInt64
     /// Headless interviews accept answers that fail soft checks and record a warning instead of asking.
     public var confirmSoftChecksAutomatically = false
+    /// Whether answers add the time spent on them to `durations`: only a person at a terminal has times worth
+    /// recording; headless replays and piped lines record none (an empty `durations_ms`, not zeros).
+    public var recordsDurations = true
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
     public private(set) var steps: [(key: AnswerPath, outcome: StepOutcome)] = []
@@ -178,7 +181,9 @@ public struct Interview: Sendable {
         steps.append((prompt.key, outcome))
         remembered[prompt.key] = nil
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
-        durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        if recordsDurations {
+            durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        }
         state = walk(resume: true)
         return .accepted
     }
@@ -448,12 +453,19 @@ public struct Interview: Sendable {
         return true
     }
 
-    /// Restores what a checkpoint holds besides the steps.
-    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome]) {
+    /// Restores what a checkpoint holds besides the steps; `optionOrders` are the orders shown before, kept for
+    /// the prompts already recorded (a revised file may shuffle differently).
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome],
+                                optionOrders kept: [AnswerPath: [OptionValue]] = [:]) {
         self.durations = durations
         self.warnings = warnings
         self.remembered = remembered
         state = walk()
+        guard !kept.isEmpty else { return }
+        let recorded = Set(steps.map { AnswerPath(question: $0.key.question, loop: $0.key.loop) })
+        // The prompt being asked shows its options now, in the order `walk` gave them.
+        let current = prompt.flatMap { $0.key.isOtherText ? nil : AnswerPath(question: $0.key.question, loop: $0.key.loop) }
+        for (key, order) in kept where recorded.contains(key) && key != current { optionOrders[key] = order }
     }
 
     /// Replaces the meta values (used when meta is asked at the start of an interview).

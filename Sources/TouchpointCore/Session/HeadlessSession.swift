@@ -144,6 +144,7 @@ public struct HeadlessSession: Sendable {
         case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
         }
         var interview = Interview(checked, language: language, meta: meta, seed: respondentSeed(line), rendersText: false)
+        interview.recordsDurations = false  // a headless record carries no durations (`{}`), rather than zeros
         do {
             try Replay(answers: answers, missing: missing).run(&interview)
         } catch {

@@ -28,9 +28,10 @@ public struct InterviewRun: Sendable {
         public var saveFailure: StorageError?
     }
 
-    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once.
+    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once. A
+    /// line holding several pasted lines is one answer, its line breaks folded into spaces (`AnswerLine`).
     public mutating func submit(_ line: String, elapsedMs: Int) -> Outcome {
-        let feedback = interview.submit(line, elapsedMs: elapsedMs + carriedMs)
+        let feedback = interview.submit(AnswerLine.oneLine(line), elapsedMs: elapsedMs + carriedMs)
         switch feedback {
         case .accepted, .back:
             carriedMs = 0
