@@ -71,22 +71,26 @@ if command -v taskset >/dev/null && [ "$(nproc)" -gt "$cores" ]; then
 fi
 cat "$responses" > /dev/null
 
-# measure NAME OUTPUT COMMAND...: runs COMMAND once untimed, then RUNS times; prints "NAME median min peakKB".
+# measure NAME OUTPUT COMMAND...: runs COMMAND once untimed, then RUNS times under GNU time; prints
+# "NAME median-wall min-wall median-cpu peakKB", cpu being user + system seconds (the machine may be shared,
+# and CPU time is what moves least when other work competes for the cores).
 measure() {
     local name="$1" output="$2"
     shift 2
     "${pin[@]}" "$@" > "$output" 2> "$out/$name.err" || { cat "$out/$name.err" >&2; die "$name failed"; }
-    local walls=() peak=0
+    local walls=() cpus=() peak=0
     for _ in $(seq "$runs"); do
-        /usr/bin/time -f '%e %M' -o "$out/$name.time" "${pin[@]}" "$@" > "$output" 2> "$out/$name.err"
-        read -r wall kb < "$out/$name.time"
+        /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "${pin[@]}" "$@" > "$output" 2> "$out/$name.err"
+        read -r wall user system kb < "$out/$name.time"
         walls+=("$wall")
+        cpus+=("$(python3 -c "print(f'{$user + $system:.2f}')")")
         [ "$kb" -gt "$peak" ] && peak="$kb"
     done
-    python3 - "$name" "$peak" "${walls[@]}" <<'PY'
+    python3 - "$name" "$peak" "${walls[*]}" "${cpus[*]}" <<'PY'
 import statistics, sys
-name, peak, walls = sys.argv[1], int(sys.argv[2]), [float(w) for w in sys.argv[3:]]
-print(f"{name} {statistics.median(walls):.2f} {min(walls):.2f} {peak}")
+name, peak = sys.argv[1], int(sys.argv[2])
+walls, cpus = [float(w) for w in sys.argv[3].split()], [float(c) for c in sys.argv[4].split()]
+print(f"{name} {statistics.median(walls):.2f} {min(walls):.2f} {statistics.median(cpus):.2f} {peak}")
 PY
 }
 
@@ -101,11 +105,25 @@ if [ "${SKIP_PYTHON:-0}" != 1 ]; then
     runs="$runs_saved"
 fi
 
-printf '\n%-12s %12s %10s %14s\n' tool "median wall" "min wall" "peak memory"
+printf '\n%-12s %12s %10s %14s %13s\n' tool "median wall" "min wall" "median CPU" "peak memory"
 for line in "${results[@]}"; do
-    read -r name median minimum peak <<< "$line"
-    printf '%-12s %10s s %8s s %11s MB\n' "$name" "$median" "$minimum" "$((peak / 1024))"
+    read -r name median minimum cpu peak <<< "$line"
+    printf '%-12s %10s s %8s s %12s s %10s MB\n' "$name" "$median" "$minimum" "$cpu" "$((peak / 1024))"
 done
+
+# The goal (issue 11): touchpoint's time at most half of DuckDB's, both from this run; peak memory under 100 MB.
+read -r _ tp_wall _ tp_cpu tp_peak <<< "${results[0]}"
+read -r _ db_wall _ db_cpu _ <<< "${results[1]}"
+python3 - "$tp_wall" "$db_wall" "$tp_cpu" "$db_cpu" "$tp_peak" <<'PY'
+import sys
+tp_wall, db_wall, tp_cpu, db_cpu = (float(x) for x in sys.argv[1:5])
+peak_mb = int(sys.argv[5]) / 1024
+ratio = tp_wall / db_wall if db_wall else float("inf")
+cpu_ratio = tp_cpu / db_cpu if db_cpu else float("inf")
+print(f"\nratio touchpoint / duckdb, median wall: {ratio:.2f} (goal <= 0.50: {'met' if ratio <= 0.5 else 'NOT met'})")
+print(f"ratio touchpoint / duckdb, median CPU (user+sys): {cpu_ratio:.2f}")
+print(f"touchpoint peak RSS: {peak_mb:.1f} MB (goal < 100 MB: {'met' if peak_mb < 100 else 'NOT met'})")
+PY
 
 printf '\nagreement (NPS, CES and counts, overall and per segment):\n'
 if [ "${SKIP_PYTHON:-0}" != 1 ]; then

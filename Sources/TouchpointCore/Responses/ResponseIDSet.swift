@@ -45,6 +45,10 @@ public struct ResponseIDSet: Sendable {
         fileprivate init(high: UInt64, low: UInt64) {
             storage = .uuid(high: high, low: low, hash: ResponseIDSet.hash(high, low))
         }
+
+        fileprivate init(storage: Storage) {
+            self.storage = storage
+        }
     }
 
     private struct Entry: Sendable {
@@ -57,12 +61,19 @@ public struct ResponseIDSet: Sendable {
     /// 0 is an empty slot; otherwise the hash's upper 32 bits and the entry's index plus one.
     private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     private var others: [String: UInt64] = [:]
+    /// Whole sets taken in by `formUnion` and kept as they were, instead of inserted id by id: the parts
+    /// of a file scored on several cores join in no time and with no second copy of their ids. Lookups ask
+    /// them after this set's own table.
+    private var absorbed: [ResponseIDSet] = []
+
+    /// How many whole sets `formUnion` keeps before it inserts the next one's ids instead.
+    private static let absorbedLimit = 8
 
     /// An empty set.
     public init() {}
 
     /// How many distinct ids the set holds.
-    public var count: Int { entries.count + others.count }
+    public var count: Int { entries.count + others.count + absorbed.reduce(0) { $0 + $1.count } }
 
     /// Where `id` was first recorded, or `nil` if it never was.
     public func location(of id: String) -> ResponseLocation? { location(of: Key(id)) }
@@ -74,6 +85,19 @@ public struct ResponseIDSet: Sendable {
     }
 
     func location(of key: Key) -> ResponseLocation? {
+        if let earlier = absorbedLocation(of: key) { return earlier }
+        return ownLocation(of: key)
+    }
+
+    /// Where a set taken in whole has `key`.
+    private func absorbedLocation(of key: Key) -> ResponseLocation? {
+        for set in absorbed {
+            if let earlier = set.location(of: key) { return earlier }
+        }
+        return nil
+    }
+
+    private func ownLocation(of key: Key) -> ResponseLocation? {
         switch key.storage {
         case .text(let id):
             return others[id].map(ResponseLocation.init(packed:))
@@ -84,6 +108,7 @@ public struct ResponseIDSet: Sendable {
 
     @discardableResult
     mutating func insert(_ key: Key, at location: ResponseLocation) -> ResponseLocation? {
+        if let earlier = absorbedLocation(of: key) { return earlier }
         switch key.storage {
         case .text(let id):
             if let earlier = others[id] { return ResponseLocation(packed: earlier) }
@@ -101,6 +126,7 @@ public struct ResponseIDSet: Sendable {
     /// The earlier location of `key`, or where it would go: reading a line looks its id up before scoring it
     /// and records it after, and this saves the second search of a table far larger than the caches.
     func probe(_ key: Key) -> (earlier: ResponseLocation?, slot: Int) {
+        if !absorbed.isEmpty, let earlier = absorbedLocation(of: key) { return (earlier, -1) }
         switch key.storage {
         case .text(let id):
             return (others[id].map(ResponseLocation.init(packed:)), -1)
@@ -133,12 +159,23 @@ public struct ResponseIDSet: Sendable {
     /// Whether any id is in both sets.
     func overlaps(_ other: ResponseIDSet) -> Bool {
         let (small, large) = count <= other.count ? (self, other) : (other, self)
-        for entry in small.entries where large.find(entry.high, entry.low, Self.hash(entry.high, entry.low)) != nil { return true }
-        return small.others.keys.contains { large.others[$0] != nil }
+        return small.containsAny(of: large)
+    }
+
+    /// Whether any id of this set (its own and those it took in whole) is in `other`.
+    private func containsAny(of other: ResponseIDSet) -> Bool {
+        for entry in entries where other.location(of: Key(high: entry.high, low: entry.low)) != nil { return true }
+        if others.keys.contains(where: { other.location(of: Key(storage: .text($0))) != nil }) { return true }
+        return absorbed.contains { $0.containsAny(of: other) }
     }
 
     /// Adds every id of `other` (which must share none with this set) with its location.
     mutating func formUnion(_ other: ResponseIDSet) {
+        if absorbed.count < Self.absorbedLimit, other.count * 4 >= entries.count {
+            absorbed.append(other)
+            return
+        }
+        for set in other.absorbed { formUnion(set) }
         entries.reserveCapacity(entries.count + other.entries.count)
         var size = slots.count
         while (entries.count + other.entries.count) * 4 > size * 3 { size *= 2 }

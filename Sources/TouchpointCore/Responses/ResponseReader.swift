@@ -38,6 +38,8 @@ public struct ResponseReader: Sendable {
     let checker: RecordChecker
     private let parser: JSONParser
     private let keys: JSONKeySet?
+    /// The byte-level fast path, for scoring (see `RecordScanner`); lines it is unsure of are parsed.
+    private let scanner: RecordScanner?
     public private(set) var counts = Counts()
     /// The ids of accepted lines, with where each was read.
     public private(set) var seen = ResponseIDSet()
@@ -55,7 +57,10 @@ public struct ResponseReader: Sendable {
                   keepsAllFields: keepsAllFields)
     }
 
-    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool, extraKeys: [String] = []) {
+    /// `scansBytes` lets lines be checked from their bytes without building them (`RecordScanner`), when what
+    /// the records are read for needs no more than the slots: scoring. The records then carry empty
+    /// `meta`, `answers`, `computed` and `record` objects.
+    init(schema: ResponseSchema, checksTimes: Bool, keepsAllFields: Bool, extraKeys: [String] = [], scansBytes: Bool = false) {
         checker = RecordChecker(schema: schema, checksTimes: checksTimes)
         // `completed_at` is read only to group by period: building it costs a string per line otherwise.
         keys = keepsAllFields ? nil : JSONKeySet((RecordKey.checked + (schema.readsDurations ? [.durations] : []))
@@ -78,6 +83,8 @@ public struct ResponseReader: Sendable {
             }
         }
         parser = JSONParser(strings: JSONStringTable(strings))
+        scanner = scansBytes && !keepsAllFields && extraKeys.isEmpty && RecordScanner.covers(schema)
+            ? RecordScanner(schema: schema, parser: parser, checksTimes: checksTimes) : nil
     }
 
     /// Reads every line of `source`, calling `accept` with each record that passes the checks and `reject`
@@ -131,6 +138,9 @@ public struct ResponseReader: Sendable {
                                     reject: (LineRejection) -> Void) throws(JSONLinesError) {
         let lineOffset = (range?.firstLine ?? 1) - 1
         let lineLimit = range?.lineCount ?? Int.max
+        // The checks are taken out of `self` once: calling them through the closure's `inout self` would
+        // copy the whole reader for every line.
+        let checks = Checks(checker: checker, parser: parser, keys: keys, scanner: scanner)
         do {
             try reader.forEachLine { line in
                 if line.number > lineLimit { throw EndOfRange() }
@@ -138,7 +148,7 @@ public struct ResponseReader: Sendable {
                 let number = line.number + lineOffset
                 counts.read += 1
                 do {
-                    let record = try self.checkedRecord(line, source: source, number: number)
+                    let record = try checks.checkedRecord(line, source: source, number: number)
                     let key = ResponseIDSet.Key(record.responseID)
                     let probe = seen.probe(key)
                     if let earlier = probe.earlier {
@@ -187,6 +197,27 @@ public struct ResponseReader: Sendable {
 
     /// The line parsed and checked, or why it cannot be.
     func checkedRecord(_ line: JSONLineView, source: ResponseSource, number: Int) throws(LineProblem) -> CheckedResponse {
+        try Checks(checker: checker, parser: parser, keys: keys, scanner: scanner).checkedRecord(line, source: source, number: number)
+    }
+
+    private func duplicateMessage(_ id: String, earlier: ResponseLocation, sourceIndex: Int) -> String {
+        let place = earlier.sourceIndex == sourceIndex
+            ? "line \(earlier.line)"
+            : "line \(earlier.line) of \(sources[earlier.sourceIndex])"
+        return "duplicate response_id \"\(RecordChecker.clip(id))\": \(place) already has it, and only the first is kept; give each response its own id"
+    }
+}
+
+/// What checks one line: the reader's checker, parser, key selection and fast path, held apart from the
+/// reader so that the line loop does not copy the reader.
+private struct Checks {
+    let checker: RecordChecker
+    let parser: JSONParser
+    let keys: JSONKeySet?
+    let scanner: RecordScanner?
+
+    /// The line parsed and checked, or why it cannot be.
+    func checkedRecord(_ line: JSONLineView, source: ResponseSource, number: Int) throws(LineProblem) -> CheckedResponse {
         switch line.kind {
         case .torn:
             throw LineProblem(.incomplete, "the last line has no newline at its end, so it is an interrupted write (a crash or a full disk) and is not read; if it is complete, add the newline")
@@ -195,6 +226,7 @@ public struct ResponseReader: Sendable {
         case .blank, .data:
             break
         }
+        if let scanner, let record = scanner.scan(line.bytes, source: source, line: number) { return record }
         let object: JSONObject
         do {
             if let keys {
@@ -206,12 +238,5 @@ public struct ResponseReader: Sendable {
             throw LineProblem(.invalidJSON, "not a valid JSON object: \(error.description)")
         }
         return try checker.check(object, source: source, line: number)
-    }
-
-    private func duplicateMessage(_ id: String, earlier: ResponseLocation, sourceIndex: Int) -> String {
-        let place = earlier.sourceIndex == sourceIndex
-            ? "line \(earlier.line)"
-            : "line \(earlier.line) of \(sources[earlier.sourceIndex])"
-        return "duplicate response_id \"\(RecordChecker.clip(id))\": \(place) already has it, and only the first is kept; give each response its own id"
     }
 }

@@ -74,7 +74,7 @@ public struct ScoreEngine: Sendable {
             weightSource = nil
         }
         reader = ResponseReader(schema: schema, checksTimes: options.period != nil, keepsAllFields: false,
-                                extraKeys: options.weightTable?.key == .respondent ? ["respondent"] : [])
+                                extraKeys: options.weightTable?.key == .respondent ? ["respondent"] : [], scansBytes: true)
         states = [GroupState(plans: plans)]
     }
 
@@ -118,7 +118,20 @@ public struct ScoreEngine: Sendable {
     public mutating func add(_ record: CheckedResponse) throws(LineProblem) {
         let weight = try weightSource?.weight(of: record) ?? 1
         var group: Int?
-        if !dimensions.isEmpty {
+        if dimensions.count == 1, groupKeys.count <= 16 {
+            // One grouping with few values (the usual `--by meta.segment`): a look along the groups met so
+            // far costs less than building and hashing a key for every record. `states[i + 1]` holds the
+            // totals of `groupKeys[i]`, as both grow together.
+            let value = dimensions[0].value(of: record)
+            if let index = groupKeys.firstIndex(where: { $0[0] == value }) {
+                group = index + 1
+            } else {
+                states.append(GroupState(plans: plans))
+                groupIndex[[value]] = states.count - 1
+                groupKeys.append([value])
+                group = states.count - 1
+            }
+        } else if !dimensions.isEmpty {
             let key = dimensions.map { $0.value(of: record) }
             if let index = groupIndex[key] {
                 group = index

@@ -29,8 +29,8 @@ final class ScorePlan: Sendable {
         var slot: Int
     }
 
-    /// The slots a questionnaire's scores and the options read: every scored item, rule name, `--by` and
-    /// `--weight`, so that the checker hands them over by index.
+    /// The slots a questionnaire's scores and the options read: every scored item, rule name, quota name, `--by`
+    /// and `--weight`, so that the checker hands them over by index.
     static func slots(for questionnaire: Questionnaire, options: ScoreOptions, schema: ResponseSchema) -> ResponseSchema.Slots {
         var slots = ResponseSchema.Slots()
         func name(_ written: String) {
@@ -48,6 +48,10 @@ final class ScorePlan: Sendable {
         for definition in questionnaire.scores {
             for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items { name(item.name) }
             for used in definition.rule?.expr?.names ?? [] { name(used.description) }
+        }
+        // A quota's fill is counted from the same values (`QuotaTally.filled`), so its names are read too.
+        for quota in questionnaire.quotas {
+            for used in quota.when.expr?.names ?? [] { name(used.description) }
         }
         options.groupBy.forEach(name)
         options.weight.map(name)

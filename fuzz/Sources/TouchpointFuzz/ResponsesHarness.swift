@@ -5,7 +5,8 @@ import TouchpointCore
 /// duplicate ids, the replay, and scoring with groups, periods and weights.
 ///
 /// Invariants: the parser's fast check, its tree and its object reader agree on every line; a tree written
-/// back out parses to the same tree; a file that `verify` finds clean is scored in full.
+/// back out parses to the same tree; a file that `verify` finds clean is scored in full; score (with its
+/// byte-level fast path) rejects exactly the lines, with the messages, that the record checks alone reject.
 public enum ResponsesHarness {
     /// The questionnaire the records are checked against (a copy of Tests' scoring fixture).
     static let questionnaireYAML = """
@@ -107,6 +108,10 @@ scores:
         defer { unlink(path) }
         var verifier = ResponseVerifier(fixture)
         try? verifier.verify(.file(path)) { _ in }
+        // The record checks alone (no fast path): score must reject exactly these lines, with these messages.
+        var reader = ResponseReader(fixture)
+        var checked: [String] = []
+        try? reader.read(.file(path), accept: { _ in }, reject: { checked.append($0.description) })
         let options = [
             ScoreOptions(),
             ScoreOptions(groupBy: ["meta.segment", "tier"], period: .week, weight: "meta.weight", interval: .adjustedWald),
@@ -115,8 +120,12 @@ scores:
         for (index, option) in options.enumerated() {
             guard var engine = try? ScoreEngine(fixture, options: option) else { continue }
             engine.parallelism = 1
-            try? engine.read(.file(path)) { _ in }
+            var rejections: [String] = []
+            try? engine.read(.file(path)) { rejections.append($0.description) }
             let report = engine.report()
+            if index == 0, rejections != checked {
+                FuzzFinding.fail("score's fast path and the record checks disagree: \(rejections.prefix(3)) against \(checked.prefix(3))")
+            }
             _ = JSONWriter().string(report.json)
             if index == 0, verifier.counts.rejected == 0, report.responses.rejected > 0 {
                 FuzzFinding.fail("verify found every line clean, but score rejected \(report.responses.rejected)")

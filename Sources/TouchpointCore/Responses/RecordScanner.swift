@@ -1,0 +1,486 @@
+import TouchpointJSON
+
+/// The scoring fast path: checks a response line straight from its bytes, as `RecordChecker` checks the
+/// parsed record, and builds only what scores read (the values in `ResponseSchema` slots, the missing
+/// reasons), not the record's JSON tree.
+///
+/// It accepts a line only when `RecordChecker` would, with the same values: the grammar is `JSONCursor`'s
+/// (never more lenient than `JSONParser`), each answer is checked by its question's `ByteAnswerRule` (never
+/// more lenient than its `AnswerRule`), and every key, option and reason is matched on its exact bytes.
+/// For anything it is not sure of (an error, an escape, a key or value it does not find, a repeated record
+/// field) it returns `nil`, and the reader parses and checks the line the slow way, which accepts it or
+/// gives the rejection with its message. So score and verify reject the same lines with the same words.
+///
+/// What the checked response holds differs from the slow path's in what scoring does not read: `meta`,
+/// `answers`, `computed` and `record` are empty (scores read `values`), `questionnaireSHA256` is nil, as
+/// it is on the slow path for scoring. It is used only by `ScoreEngine`, and only when the scores need
+/// nothing else (no durations, no respondent key, at most 64 slots).
+final class RecordScanner: Sendable {
+    /// What an `answers` (or `missing`) key names.
+    final class AnswerTarget: Sendable {
+        let entry: ResponseSchema.QuestionEntry
+        let isOtherText: Bool
+        let rule: ByteAnswerRule
+        /// The option keys of each loop level around the question.
+        let loops: [ByteTable]
+        /// The grid's rows.
+        let rows: ByteTable
+        let isGrid: Bool
+
+        init(entry: ResponseSchema.QuestionEntry, isOtherText: Bool, rule: ByteAnswerRule) {
+            self.entry = entry
+            self.isOtherText = isOtherText
+            self.rule = rule
+            loops = entry.loops.map { ByteTable($0.orderedKeys) }
+            rows = ByteTable(entry.question.rows.map(\.id))
+            isGrid = entry.question.type == .grid
+        }
+    }
+
+    /// A declared meta field.
+    final class MetaTarget: Sendable {
+        let slot: Int
+        let rule: ByteAnswerRule
+
+        init(slot: Int, rule: ByteAnswerRule) {
+            self.slot = slot
+            self.rule = rule
+        }
+    }
+
+    private enum Field: Int {
+        case questionnaire, responseID, status, language, completedAt, meta, answers, missing, computed
+    }
+
+    private let schema: ResponseSchema
+    private let parser: JSONParser
+    private let checksTimes: Bool
+    private let fields: ByteTable
+    private let questionnaireID: ByteTable
+    private let statuses: ByteTable
+    private let languages: ByteTable
+    private let reasons: ByteTable
+    private let answerKeys: ByteTable
+    private let answerTargets: [AnswerTarget]
+    private let metaKeys: ByteTable
+    private let metaTargets: [MetaTarget]
+    private let computeKeys: ByteTable
+    private let computeSlots: [Int]
+
+    /// Whether a reader built for `schema` may use the scanner: the scores read nothing it leaves out.
+    static func covers(_ schema: ResponseSchema) -> Bool {
+        !schema.readsDurations && schema.slotCount <= 64
+    }
+
+    init(schema: ResponseSchema, parser: JSONParser, checksTimes: Bool) {
+        self.schema = schema
+        self.parser = parser
+        self.checksTimes = checksTimes
+        // The record fields the slow path keeps; `completed_at` only when it is checked. Others are skipped.
+        fields = ByteTable([RecordKey.questionnaire, .responseID, .status, .language, .completedAt, .meta, .answers,
+                            .missing, .computed].map { key in
+            key == .completedAt && !checksTimes ? "\u{0}" : key.rawValue
+        })
+        questionnaireID = ByteTable([schema.questionnaire.id])
+        statuses = ByteTable(EndStatus.allCases.map(\.rawValue))
+        languages = ByteTable(schema.questionnaire.languages)
+        reasons = ByteTable(MissingReason.allCases.map(\.rawValue))
+        var keys: [String] = []
+        var targets: [AnswerTarget] = []
+        for (id, entry) in schema.questions.sorted(by: { $0.key < $1.key }) {
+            keys.append(id)
+            targets.append(AnswerTarget(entry: entry, isOtherText: false, rule: ByteAnswerRule(entry.rule)))
+        }
+        // `<id>_other` names the text of an `other` choice unless it is itself a question id.
+        for (id, entry) in schema.questions.sorted(by: { $0.key < $1.key }) where entry.question.other {
+            let key = id + "_other"
+            guard schema.questions[key] == nil else { continue }
+            keys.append(key)
+            targets.append(AnswerTarget(entry: entry, isOtherText: true, rule: ByteAnswerRule(entry.rule)))
+        }
+        answerKeys = ByteTable(keys)
+        answerTargets = targets
+        let meta = schema.meta.sorted { $0.key < $1.key }
+        metaKeys = ByteTable(meta.map(\.key))
+        metaTargets = meta.map { MetaTarget(slot: $0.value.slot, rule: ByteAnswerRule($0.value.rule)) }
+        let computes = schema.computeSlots.sorted { $0.key < $1.key }
+        computeKeys = ByteTable(computes.map(\.key))
+        computeSlots = computes.map(\.value)
+    }
+
+    /// The checked record of a line, or `nil` when the slow path must decide.
+    func scan(_ bytes: UnsafeRawBufferPointer, source: ResponseSource, line: Int) -> CheckedResponse? {
+        guard var cursor = JSONCursor(bytes) else { return nil }
+        do {
+            return try scan(&cursor, source: source, line: line)
+        } catch {
+            return nil
+        }
+    }
+
+    private func scan(_ cursor: inout JSONCursor, source: ResponseSource, line: Int) throws(JSONCursor.Stop) -> CheckedResponse {
+        var seen = 0
+        var responseID = ""
+        var status = EndStatus.complete
+        var language: String?
+        var completedAt: String?
+        var missing = JSONObject()
+        var values = [JSONValue?](repeating: nil, count: schema.slotCount)
+        var missingMask: UInt64 = 0
+        guard try cursor.beginObject() else { throw JSONCursor.Stop() }
+        repeat {
+            let key = try cursor.key()
+            guard let position = fields.position(key.start, count: key.count), let field = Field(rawValue: position) else {
+                try cursor.skipValue(depth: 1)
+                continue
+            }
+            // A repeated record field: the slow path reads the first and still parses the others.
+            guard seen & (1 << position) == 0 else { throw JSONCursor.Stop() }
+            seen |= 1 << position
+            switch field {
+            case .questionnaire:
+                let text = try cursor.string()
+                guard questionnaireID.position(text.start, count: text.count) != nil else { throw JSONCursor.Stop() }
+            case .responseID:
+                let text = try cursor.string()
+                guard text.count > 0, text.isASCII else { throw JSONCursor.Stop() }
+                responseID = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+            case .status:
+                let text = try cursor.string()
+                guard let found = statuses.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
+                status = EndStatus.allCases[found]
+            case .language:
+                if cursor.peek() == 0x6E, cursor.null() { break }
+                let text = try cursor.string()
+                if !languages.strings.isEmpty, languages.position(text.start, count: text.count) == nil { throw JSONCursor.Stop() }
+                language = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+            case .completedAt:
+                if cursor.peek() == 0x6E, cursor.null() { break }
+                let text = try cursor.string()
+                let time = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+                guard Timestamp.parseRFC3339(time) != nil else { throw JSONCursor.Stop() }
+                completedAt = time
+            case .meta:
+                if cursor.peek() == 0x6E, cursor.null() { break }
+                try scanMeta(&cursor, values: &values)
+            case .answers:
+                try scanAnswers(&cursor, values: &values)
+            case .missing:
+                if cursor.peek() == 0x6E, cursor.null() { break }
+                let start = cursor.index
+                if try scanMissing(&cursor, mask: &missingMask) {
+                    guard let object = try? parser.parse(cursor.bytes(from: start)).objectValue else { throw JSONCursor.Stop() }
+                    missing = object
+                }
+            case .computed:
+                if cursor.peek() == 0x6E, cursor.null() { break }
+                try scanComputed(&cursor, values: &values)
+            }
+        } while try cursor.nextMember()
+        try cursor.expectEnd()
+        let required = 1 << Field.questionnaire.rawValue | 1 << Field.responseID.rawValue | 1 << Field.status.rawValue
+            | 1 << Field.answers.rawValue
+        guard seen & required == required else { throw JSONCursor.Stop() }
+        var checked = CheckedResponse(responseID: responseID, status: status, language: language, completedAt: completedAt,
+                                      missing: missing, source: source, line: line)
+        checked.values = values
+        checked.missingMask = missingMask
+        return checked
+    }
+
+    // MARK: Meta and computes
+
+    private func scanMeta(_ cursor: inout JSONCursor, values: inout [JSONValue?]) throws(JSONCursor.Stop) {
+        guard try cursor.beginObject() else { return }
+        repeat {
+            let key = try cursor.key()
+            guard let position = metaKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            if cursor.peek() == 0x6E, cursor.null() { continue }
+            let target = metaTargets[position]
+            let value = try leaf(&cursor, target.rule, keeps: target.slot >= 0)
+            if target.slot >= 0 { values[target.slot] = value }
+        } while try cursor.nextMember()
+    }
+
+    private func scanComputed(_ cursor: inout JSONCursor, values: inout [JSONValue?]) throws(JSONCursor.Stop) {
+        guard try cursor.beginObject() else { return }
+        repeat {
+            let key = try cursor.key()
+            guard let position = computeKeys.position(key.start, count: key.count) else {
+                // Compute ids are ASCII; other bytes might still equal one as a string.
+                guard key.isASCII else { throw JSONCursor.Stop() }
+                try cursor.skipValue(depth: 2)
+                continue
+            }
+            values[computeSlots[position]] = try anyValue(&cursor)
+        } while try cursor.nextMember()
+    }
+
+    // MARK: Answers
+
+    private func scanAnswers(_ cursor: inout JSONCursor, values: inout [JSONValue?]) throws(JSONCursor.Stop) {
+        guard try cursor.beginObject() else { return }
+        repeat {
+            let key = try cursor.key()
+            guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            let target = answerTargets[position]
+            let keeps = target.entry.slot >= 0 && !target.isOtherText
+            cursor.skipWhitespace()
+            let start = cursor.index
+            if target.loops.isEmpty, !target.isGrid {
+                let value = try leaf(&cursor, target, keeps: keeps)
+                if keeps { values[target.entry.slot] = value }
+            } else if keeps, target.loops.count == 1, !target.isGrid {
+                values[target.entry.slot] = try loopObject(&cursor, target)
+            } else {
+                try descend(&cursor, target, level: 0)
+                if keeps { values[target.entry.slot] = try parsed(cursor.bytes(from: start)) }
+            }
+        } while try cursor.nextMember()
+    }
+
+    /// Checks the answers of a question in one loop and builds them as the parser would: an object keyed by
+    /// option value, members in the order written.
+    private func loopObject(_ cursor: inout JSONCursor, _ target: AnswerTarget) throws(JSONCursor.Stop) -> JSONValue {
+        let loop = target.loops[0]
+        guard try cursor.beginObject() else { return .object(JSONObject()) }
+        var members: [JSONObject.Member] = []
+        members.reserveCapacity(loop.strings.count)
+        repeat {
+            let key = try cursor.key()
+            guard let position = loop.position(key.start, count: key.count),
+                  let value = try leaf(&cursor, target, keeps: true) else { throw JSONCursor.Stop() }
+            members.append(JSONObject.Member(key: loop.strings[position], value: value))
+        } while try cursor.nextMember()
+        return .object(JSONObject(members: members))
+    }
+
+    private func descend(_ cursor: inout JSONCursor, _ target: AnswerTarget, level: Int) throws(JSONCursor.Stop) {
+        guard level < target.loops.count else {
+            _ = try leaf(&cursor, target, keeps: false)
+            return
+        }
+        let loop = target.loops[level]
+        guard try cursor.beginObject() else { return }
+        repeat {
+            let key = try cursor.key()
+            guard loop.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
+            try descend(&cursor, target, level: level + 1)
+        } while try cursor.nextMember()
+    }
+
+    /// Checks one answer (below its loops): an `other` text, a grid's cells, or a value of the rule.
+    private func leaf(_ cursor: inout JSONCursor, _ target: AnswerTarget, keeps: Bool) throws(JSONCursor.Stop) -> JSONValue? {
+        if target.isOtherText {
+            cursor.skipWhitespace()
+            let start = cursor.index
+            let text = try cursor.string()
+            if text.isASCII {
+                guard Self.hasVisibleASCII(text) else { throw JSONCursor.Stop() }
+            } else {
+                guard case .string(let string) = try parsed(cursor.bytes(from: start)),
+                      AnswerRule.hasVisibleCharacter(string) else { throw JSONCursor.Stop() }
+            }
+            return nil
+        }
+        if target.isGrid {
+            cursor.skipWhitespace()
+            let start = cursor.index
+            guard try cursor.beginObject() else { return keeps ? .object(JSONObject()) : nil }
+            repeat {
+                let key = try cursor.key()
+                guard target.rows.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
+                _ = try leaf(&cursor, target.rule, keeps: false)
+            } while try cursor.nextMember()
+            return keeps ? try parsed(cursor.bytes(from: start)) : nil
+        }
+        return try leaf(&cursor, target.rule, keeps: keeps)
+    }
+
+    /// Checks one value against `rule`; returns it when `keeps` (the slow path's value exactly).
+    private func leaf(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule, keeps: Bool) throws(JSONCursor.Stop) -> JSONValue? {
+        let next = cursor.peek()
+        let start = cursor.index
+        switch (rule.kind, next) {
+        case (.point(let low, let high), 0x2D), (.point(let low, let high), 0x30...0x39):
+            let number = try cursor.number()
+            guard number == number.rounded(), number >= low, number <= high else { throw JSONCursor.Stop() }
+            return .number(number)
+        case (.yesNo, 0x74), (.yesNo, 0x66):
+            return .bool(try cursor.bool())
+        case (.choice, 0x22):
+            let text = try cursor.string()
+            guard let position = rule.textOptions.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
+            return keeps ? .string(rule.textOptions.strings[position]) : nil
+        case (.choice, 0x2D), (.choice, 0x30...0x39):
+            let number = try cursor.number()
+            guard rule.numberOption(number) != nil else { throw JSONCursor.Stop() }
+            return .number(number)
+        case (.multi, 0x5B):
+            try multi(&cursor, rule)
+            return keeps ? try parsed(cursor.bytes(from: start)) : nil
+        case (.number(let integer, let min, let max), 0x2D), (.number(let integer, let min, let max), 0x30...0x39):
+            let number = try cursor.number()
+            if integer, number != number.rounded() { throw JSONCursor.Stop() }
+            if let min, number < min { throw JSONCursor.Stop() }
+            if let max, number > max { throw JSONCursor.Stop() }
+            return .number(number)
+        case (.text(let minLength, let maxLength), 0x22):
+            let text = try cursor.string()
+            if text.isASCII {
+                guard Self.hasVisibleASCII(text) else { throw JSONCursor.Stop() }
+                if let maxLength, text.count > maxLength { throw JSONCursor.Stop() }
+                if let minLength, text.count < minLength { throw JSONCursor.Stop() }
+                return keeps ? .string(String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)) : nil
+            }
+            // Beyond ASCII: a text that is short enough in bytes and has a character other than white space
+            // passes, as `AnswerRule` says; a length in characters is the rule's to count.
+            if minLength == nil, maxLength.map({ text.count <= $0 }) ?? true, Self.hasVisibleScalar(text) {
+                return keeps ? .string(String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)) : nil
+            }
+            let value = try parsed(cursor.bytes(from: start))
+            guard rule.rule.problem(with: value) == nil else { throw JSONCursor.Stop() }
+            return value
+        default:
+            // Another kind, or a value of the wrong type: the rule decides on the parsed value.
+            guard next != 0x6E else { throw JSONCursor.Stop() }
+            try cursor.skipValue(depth: 3)
+            let value = try parsed(cursor.bytes(from: start))
+            guard rule.rule.problem(with: value) == nil else { throw JSONCursor.Stop() }
+            return value
+        }
+    }
+
+    /// Checks a list of options as `AnswerRule` does: 1 to 16 distinct options, an exclusive one alone, and
+    /// the question's counts.
+    private func multi(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule) throws(JSONCursor.Stop) {
+        guard try cursor.beginArray() else { throw JSONCursor.Stop() }
+        var chosen: UInt64 = 0
+        var count = 0
+        var exclusive = false
+        repeat {
+            let position: Int?
+            switch cursor.peek() {
+            case 0x22:
+                let text = try cursor.string()
+                position = rule.textOptions.position(text.start, count: text.count)
+            case 0x2D, 0x30...0x39:
+                position = rule.numberOption(try cursor.number())
+            default:
+                position = nil
+            }
+            guard let position, position < 64, chosen & (1 << position) == 0 else { throw JSONCursor.Stop() }
+            chosen |= 1 << position
+            if rule.exclusive[position] { exclusive = true }
+            count += 1
+        } while try cursor.nextElement()
+        guard count <= 16, !(exclusive && count > 1) else { throw JSONCursor.Stop() }
+        if let minCount = rule.minCount, Double(count) < minCount { throw JSONCursor.Stop() }
+        if let maxCount = rule.maxCount, Double(count) > maxCount { throw JSONCursor.Stop() }
+    }
+
+    // MARK: Missing
+
+    /// Checks the `missing` object; true when it has members.
+    private func scanMissing(_ cursor: inout JSONCursor, mask: inout UInt64) throws(JSONCursor.Stop) -> Bool {
+        guard try cursor.beginObject() else { return false }
+        repeat {
+            let key = try cursor.key()
+            guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            let target = answerTargets[position]
+            let slot = target.entry.slot
+            if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
+            try descendMissing(&cursor, target, level: 0)
+        } while try cursor.nextMember()
+        return true
+    }
+
+    private func descendMissing(_ cursor: inout JSONCursor, _ target: AnswerTarget, level: Int) throws(JSONCursor.Stop) {
+        guard level < target.loops.count else {
+            if target.isGrid, !target.isOtherText, cursor.peek() == 0x7B {
+                guard try cursor.beginObject() else { return }
+                repeat {
+                    let key = try cursor.key()
+                    guard target.rows.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
+                    try reason(&cursor, target, isOtherText: false)
+                } while try cursor.nextMember()
+                return
+            }
+            try reason(&cursor, target, isOtherText: target.isOtherText)
+            return
+        }
+        let loop = target.loops[level]
+        guard try cursor.beginObject() else { return }
+        repeat {
+            let key = try cursor.key()
+            guard loop.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
+            try descendMissing(&cursor, target, level: level + 1)
+        } while try cursor.nextMember()
+    }
+
+    private func reason(_ cursor: inout JSONCursor, _ target: AnswerTarget, isOtherText: Bool) throws(JSONCursor.Stop) {
+        guard cursor.peek() == 0x22 else { throw JSONCursor.Stop() }
+        let text = try cursor.string()
+        guard let position = reasons.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
+        let question = target.entry.question
+        switch MissingReason.allCases[position] {
+        case .skipped where question.required && !isOtherText: throw JSONCursor.Stop()
+        case .dontKnow where !question.dontKnow: throw JSONCursor.Stop()
+        case .refused where !question.refuse: throw JSONCursor.Stop()
+        default: return
+        }
+    }
+
+    // MARK: Values
+
+    /// Any value, as the slow path holds it: numbers and literals read in place, the rest parsed.
+    private func anyValue(_ cursor: inout JSONCursor) throws(JSONCursor.Stop) -> JSONValue {
+        switch cursor.peek() {
+        case 0x2D, 0x30...0x39: return .number(try cursor.number())
+        case 0x74, 0x66: return .bool(try cursor.bool())
+        case 0x6E:
+            guard cursor.null() else { throw JSONCursor.Stop() }
+            return .null
+        default:
+            let start = cursor.index
+            try cursor.skipValue(depth: 3)
+            return try parsed(cursor.bytes(from: start))
+        }
+    }
+
+    /// The value in `bytes` (already checked by the cursor) as `JSONParser` builds it.
+    private func parsed(_ bytes: UnsafeRawBufferPointer) throws(JSONCursor.Stop) -> JSONValue {
+        guard let value = try? parser.parse(bytes) else { throw JSONCursor.Stop() }
+        return value
+    }
+
+    /// Whether valid UTF-8 text has a scalar outside Unicode's White_Space set (what `hasVisibleCharacter`
+    /// asks of `properties.isWhitespace`).
+    private static func hasVisibleScalar(_ text: JSONCursor.Span) -> Bool {
+        var offset = 0
+        while offset < text.count {
+            let lead = text.start[offset]
+            var scalar: UInt32
+            let length: Int
+            switch lead {
+            case 0..<0x80: scalar = UInt32(lead); length = 1
+            case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); length = 2
+            case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); length = 3
+            default: scalar = UInt32(lead & 0x07); length = 4
+            }
+            guard offset + length <= text.count else { return false }
+            for index in 1..<max(length, 1) { scalar = scalar << 6 | UInt32(text.start[offset + index] & 0x3F) }
+            offset += length
+            switch scalar {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: continue
+            default: return true
+            }
+        }
+        return false
+    }
+
+    private static func hasVisibleASCII(_ text: JSONCursor.Span) -> Bool {
+        for offset in 0..<text.count where text.start[offset] > 0x20 && text.start[offset] < 0x7F { return true }
+        return false
+    }
+}

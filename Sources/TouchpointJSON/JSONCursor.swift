@@ -1,0 +1,374 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A pull reader over JSON bytes that builds nothing: the caller walks objects and arrays token by token,
+/// looks keys and strings up by their bytes, and reads numbers in place.
+///
+/// It is the scoring fast path's half of the grammar (`RecordScanner` drives it). It is at least as strict
+/// as `JSONParser` and never more lenient: whatever it accepts, `JSONParser` accepts and reads to the same
+/// values. It gives up (`Stop`) on anything it does not handle itself, such as string escapes, numbers that
+/// need more than the exact fast conversion, or deep nesting, besides every real error; the caller then
+/// parses the text with `JSONParser`, which either accepts it or says what is wrong and where. So `Stop`
+/// carries no message: it means "ask the parser", not "invalid".
+///
+/// A byte order mark at the start is skipped, as the parser does.
+@frozen
+public struct JSONCursor {
+    /// Thrown when the cursor cannot go on (an error, or text it leaves to `JSONParser`).
+    public struct Stop: Error {
+        @inlinable public init() {}
+    }
+
+    /// One string's bytes between its quotes, borrowed from the text being read.
+    @frozen
+    public struct Span {
+        public let start: UnsafePointer<UInt8>
+        public let count: Int
+        /// Whether every byte is ASCII (then the bytes are the string's characters one for one).
+        public let isASCII: Bool
+
+        @inlinable
+        init(start: UnsafePointer<UInt8>, count: Int, isASCII: Bool) {
+            self.start = start
+            self.count = count
+            self.isASCII = isASCII
+        }
+
+        /// Whether the string is exactly the ASCII text `word`.
+        @inlinable
+        public func equals(_ word: StaticString) -> Bool {
+            count == word.utf8CodeUnitCount && memcmp(start, word.utf8Start, count) == 0
+        }
+    }
+
+    /// The deepest nesting the cursor follows (the parser allows more; deeper text is left to it).
+    public static let maxDepth = 32
+
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let end: Int
+    /// The offset of the next byte to read.
+    public var index: Int
+
+    /// A cursor at the start of `bytes` (after a byte order mark), or `nil` when there are none; `bytes` must
+    /// outlive it.
+    @inlinable
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count > 0 else { return nil }
+        let hasByteOrderMark = bytes.count >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF
+        base = UnsafePointer(start)
+        end = bytes.count
+        index = hasByteOrderMark ? 3 : 0
+    }
+
+    /// The bytes from `offset` to the current position, for handing one value to `JSONParser`.
+    @inlinable
+    public func bytes(from offset: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: base + offset, count: index - offset)
+    }
+
+    // MARK: Structure
+
+    @inlinable
+    public mutating func skipWhitespace() {
+        while index < end {
+            let byte = base[index]
+            guard byte <= 0x20, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
+            index += 1
+        }
+    }
+
+    /// The next byte after whitespace, not consumed (0 at the end of the text).
+    @inlinable
+    public mutating func peek() -> UInt8 {
+        skipWhitespace()
+        return index < end ? base[index] : 0
+    }
+
+    /// Consumes `{`; true when a member follows, false when the object is empty (its `}` consumed too).
+    @inlinable
+    public mutating func beginObject() throws(Stop) -> Bool {
+        guard peek() == 0x7B else { throw Stop() }
+        index += 1
+        if peek() == 0x7D {
+            index += 1
+            return false
+        }
+        return true
+    }
+
+    /// Reads a member's key and the `:` after it.
+    @inlinable
+    public mutating func key() throws(Stop) -> Span {
+        guard peek() == 0x22 else { throw Stop() }
+        let span = try string()
+        guard peek() == 0x3A else { throw Stop() }
+        index += 1
+        return span
+    }
+
+    /// After a member's value: true when another member follows (`,`), false at the object's `}`.
+    @inlinable
+    public mutating func nextMember() throws(Stop) -> Bool {
+        switch peek() {
+        case 0x2C:
+            index += 1
+            return true
+        case 0x7D:
+            index += 1
+            return false
+        default:
+            throw Stop()
+        }
+    }
+
+    /// Consumes `[`; true when an element follows, false when the array is empty (its `]` consumed too).
+    @inlinable
+    public mutating func beginArray() throws(Stop) -> Bool {
+        guard peek() == 0x5B else { throw Stop() }
+        index += 1
+        if peek() == 0x5D {
+            index += 1
+            return false
+        }
+        return true
+    }
+
+    /// After an element: true when another follows (`,`, and no `]` right after it), false at the `]`.
+    @inlinable
+    public mutating func nextElement() throws(Stop) -> Bool {
+        switch peek() {
+        case 0x2C:
+            index += 1
+            if peek() == 0x5D { throw Stop() }
+            return true
+        case 0x5D:
+            index += 1
+            return false
+        default:
+            throw Stop()
+        }
+    }
+
+    /// Fails unless only whitespace is left.
+    @inlinable
+    public mutating func expectEnd() throws(Stop) {
+        skipWhitespace()
+        guard index == end else { throw Stop() }
+    }
+
+    // MARK: Values
+
+    /// Reads a string from its opening quote. Stops at an escape, a control character or bytes that are
+    /// not UTF-8.
+    @inlinable
+    public mutating func string() throws(Stop) -> Span {
+        guard index < end, base[index] == 0x22 else { throw Stop() }
+        let start = index + 1
+        var position = start
+        var seen: UInt64 = 0
+        while true {
+            if position + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(in: word)
+                if special == 0 {
+                    seen |= word
+                    position += 8
+                    continue
+                }
+                let before = special.trailingZeroBitCount >> 3
+                seen |= word & ~(UInt64.max << UInt64(before << 3))
+                position += before
+            } else {
+                guard position < end else { throw Stop() }
+                let byte = base[position]
+                if byte != 0x22, byte != 0x5C, byte >= 0x20 {
+                    seen |= UInt64(byte)
+                    position += 1
+                    continue
+                }
+            }
+            // A quote ends the string; a backslash or a control character is left to the parser.
+            guard base[position] == 0x22 else { throw Stop() }
+            index = position + 1
+            let isASCII = seen & 0x8080_8080_8080_8080 == 0
+            if !isASCII, !Self.isUTF8(base + start, count: position - start) { throw Stop() }
+            return Span(start: base + start, count: position - start, isASCII: isASCII)
+        }
+    }
+
+    /// Reads a number with the parser's exact conversion (integers and short decimals); stops at anything
+    /// that needs the slow conversion, such as long mantissas or large exponents.
+    @inlinable
+    public mutating func number() throws(Stop) -> Double {
+        var position = index
+        var negative = false
+        if position < end, base[position] == 0x2D {
+            negative = true
+            position += 1
+        }
+        guard position < end, Self.isDigit(base[position]) else { throw Stop() }
+        var mantissa: UInt64 = 0
+        var exponent = 0
+        if base[position] == 0x30 {
+            position += 1
+            if position < end, Self.isDigit(base[position]) { throw Stop() }
+        } else {
+            while position < end, Self.isDigit(base[position]) {
+                guard mantissa <= 1 << 53 else { throw Stop() }
+                mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                position += 1
+            }
+        }
+        if position < end, base[position] == 0x2E {
+            position += 1
+            guard position < end, Self.isDigit(base[position]) else { throw Stop() }
+            while position < end, Self.isDigit(base[position]) {
+                guard mantissa <= 1 << 53 else { throw Stop() }
+                mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                exponent -= 1
+                position += 1
+            }
+        }
+        // Exponents (which may overflow) are the parser's.
+        if position < end, base[position] | 0x20 == 0x65 { throw Stop() }
+        guard mantissa <= 1 << 53, exponent >= -22 else { throw Stop() }
+        index = position
+        if mantissa == 0 { return negative ? -0.0 : 0.0 }
+        var value = Double(mantissa)
+        if exponent < 0 { value /= Self.powerOfTen(-exponent) }
+        return negative ? -value : value
+    }
+
+    /// Reads `true` or `false`.
+    @inlinable
+    public mutating func bool() throws(Stop) -> Bool {
+        if literal(0x65_75_72_74, count: 4) { return true }  // "true"
+        if index + 5 <= end, base[index + 4] == 0x65, literal(0x73_6C_61_66, count: 4, plus: 1) { return false }  // "false"
+        throw Stop()
+    }
+
+    /// Reads `null` when it is next; false (nothing consumed) otherwise.
+    @inlinable
+    public mutating func null() -> Bool {
+        literal(0x6C_6C_75_6E, count: 4)  // "null"
+    }
+
+    /// Moves past the next value, checking it, building nothing.
+    @inlinable
+    public mutating func skipValue() throws(Stop) {
+        try skipValue(depth: 1)
+    }
+
+    /// Moves past the next value at nesting `depth` (the containers it is inside).
+    public mutating func skipValue(depth: Int) throws(Stop) {
+        switch peek() {
+        case 0x22: _ = try string()
+        case 0x2D, 0x30...0x39: _ = try number()
+        case 0x74, 0x66: _ = try bool()
+        case 0x6E: guard null() else { throw Stop() }
+        case 0x7B:
+            guard depth < Self.maxDepth else { throw Stop() }
+            guard try beginObject() else { return }
+            repeat {
+                _ = try key()
+                try skipValue(depth: depth + 1)
+            } while try nextMember()
+        case 0x5B:
+            guard depth < Self.maxDepth else { throw Stop() }
+            guard try beginArray() else { return }
+            repeat {
+                try skipValue(depth: depth + 1)
+            } while try nextElement()
+        default:
+            throw Stop()
+        }
+    }
+
+    // MARK: Helpers
+
+    @inlinable
+    mutating func literal(_ word: UInt32, count: Int, plus extra: Int = 0) -> Bool {
+        guard index + 4 <= end,
+              UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) == word else { return false }
+        index += count + extra
+        return true
+    }
+
+    @inlinable
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// The high bit set in each byte of `word` that is `"`, `\` or below 0x20; only the lowest is exact.
+    @inlinable
+    static func specialBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let zeroInQuotes = (quotes &- ones) & ~quotes
+        let zeroInBackslashes = (backslashes &- ones) & ~backslashes
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroInQuotes | zeroInBackslashes | control) & 0x8080_8080_8080_8080
+    }
+
+    @inlinable
+    static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
+
+    /// Whether `count` bytes at `start` are UTF-8 (RFC 3629), as the parser requires of every string.
+    @usableFromInline
+    static func isUTF8(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            let lead = start[offset]
+            if lead < 0x80 {
+                offset += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard offset + length <= count else { return false }
+            let second = start[offset + 1]
+            guard second >= low, second <= high else { return false }
+            for position in 2..<max(length, 2) where start[offset + position] & 0xC0 != 0x80 { return false }
+            offset += length
+        }
+        return true
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import TouchpointJSON
+@testable import TouchpointCore
+
+/// The scoring fast path (`RecordScanner`) accepts a line only when the record checks accept it, with the
+/// same values, and accepts the ordinary lines it exists for.
+///
+/// Seeded and bounded: valid lines of two questionnaires, and many copies changed byte by byte and value by
+/// value; a failure names the seed and the line. `TOUCHPOINT_PROPERTY_SEED=N` replays one seed.
+@Suite("record scanner: the fast path agrees with the record checks")
+struct RecordScannerTests {
+    /// The two paths for one questionnaire, set up as `ScoreEngine` sets up its reader.
+    struct Paths {
+        let schema: ResponseSchema
+        let scanner: RecordScanner
+        let checker: RecordChecker
+        let parser: JSONParser
+        let keys: JSONKeySet
+
+        init(_ checked: CheckedQuestionnaire, options: ScoreOptions = ScoreOptions()) {
+            let unslotted = ResponseSchema(checked)
+            schema = ResponseSchema(checked, slots: ScorePlan.slots(for: checked.questionnaire, options: options, schema: unslotted))
+            let checksTimes = options.period != nil
+            parser = JSONParser(strings: RecordKey.stringTable)
+            scanner = RecordScanner(schema: schema, parser: parser, checksTimes: checksTimes)
+            checker = RecordChecker(schema: schema, checksTimes: checksTimes)
+            keys = JSONKeySet(RecordKey.checked.filter { checksTimes || $0 != .completedAt }.map(\.rawValue))
+        }
+
+        /// The slow path's record, or nil when it rejects the line.
+        func slow(_ line: [UInt8]) -> CheckedResponse? {
+            line.withUnsafeBytes { bytes in
+                guard let object = try? parser.parseObject(bytes, keeping: keys) else { return nil }
+                return try? checker.check(object, source: .standardInput, line: 1)
+            }
+        }
+
+        func fast(_ line: [UInt8]) -> CheckedResponse? {
+            line.withUnsafeBytes { scanner.scan($0, source: .standardInput, line: 1) }
+        }
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static func journey() throws -> CheckedQuestionnaire {
+        let bytes = Array(try Data(contentsOf: repository.appendingPathComponent("questionnaires/customer_journey.yaml")))
+        return try #require(Validator.validate(bytes).checked)
+    }
+
+    /// Lines in the shape `touchpoint run` writes for the customer journey, as the benchmark's generator makes them.
+    static let journeyLines: [String] = [
+        #"{"questionnaire":"customer_journey","version":"2026.11","questionnaire_sha256":"dd66","response_id":"547c17d3-0e3a-455f-a073-1ab24c8b1eb4","status":"complete","respondent":null,"interviewer":"garcia","mode":"headless","language":"en","started_at":"2026-10-17T20:02:12Z","completed_at":"2026-10-17T20:03:41Z","meta":{"segment":"regular","store":"Online"},"answers":{"customer_12m":true,"purchases":2,"stages":["awareness","acquisition","use","feedback"],"stage_success":{"awareness":true,"acquisition":true,"use":true,"feedback":false},"stage_effort":{"awareness":5,"acquisition":5,"use":5,"feedback":4},"stage_emotion":{"awareness":3,"acquisition":1,"use":3,"feedback":3},"need_met":true,"recommend":7},"missing":{},"computed":{"promoter":false,"mean_effort":4.75,"mean_emotion":2.5},"path":["customer_12m","purchases","stages"],"durations_ms":{"customer_12m":2227,"need_met":1889},"option_order":{},"warnings":[]}"#,
+        #"{"questionnaire":"customer_journey","response_id":"a1","status":"complete","language":"zh","meta":{"segment":"new","store":"上海南京路店"},"answers":{"customer_12m":true,"stages":["use"],"stage_success":{"use":true},"stage_effort":{"use":2},"stage_emotion":{"use":1},"need_met":false,"recommend":3,"reason":"送货太慢了，包装也破损了。"},"missing":{"purchases":"dont_know"},"computed":{"promoter":false,"mean_effort":2,"mean_emotion":1}}"#,
+        #"{"questionnaire":"customer_journey","response_id":"a2","status":"screened_out","language":"en","meta":{"segment":"high_value"},"answers":{"customer_12m":false},"missing":{},"computed":{}}"#,
+        #"{"questionnaire":"customer_journey","response_id":"a3","status":"complete","meta":{"segment":"regular","store":null},"answers":{"customer_12m":true,"purchases":0,"stages":["awareness","use"],"stage_success":{"awareness":true},"stage_effort":{"awareness":7,"use":6},"stage_emotion":{"awareness":4,"use":5},"need_met":true,"recommend":10,"reason":"Too many steps to return a product."},"missing":{"stage_success":{"use":"dont_know"}},"computed":{"promoter":true,"mean_effort":6.5,"mean_emotion":4.5}}"#,
+    ]
+
+    static var seeds: [UInt64] {
+        if let text = ProcessInfo.processInfo.environment["TOUCHPOINT_PROPERTY_SEED"], let seed = UInt64(text) { return [seed] }
+        return (1...UInt64(12)).map { $0 &* 104_729 }
+    }
+
+    @Test func theOrdinaryLinesTakeTheFastPathWithTheCheckersValues() throws {
+        let journey = Paths(try Self.journey(), options: ScoreOptions(groupBy: ["meta.segment"]))
+        for line in Self.journeyLines.map({ Array($0.utf8) }) {
+            let fast = try #require(journey.fast(line), "the fast path gives up on \(String(decoding: line, as: UTF8.self))")
+            Self.expectSame(fast, try #require(journey.slow(line)), String(decoding: line, as: UTF8.self))
+        }
+        let fixture = Paths(try ScoringFixture.load())
+        let lines = try ParallelScoringTests.fixtureLines().map { Array($0.utf8) }
+        let accepted = lines.filter { fixture.slow($0) != nil }
+        let fast = accepted.filter { fixture.fast($0) != nil }
+        #expect(fast.count * 10 >= accepted.count * 9, "the fast path takes only \(fast.count) of \(accepted.count) valid fixture lines")
+    }
+
+    @Test func aChangedLineIsAcceptedOnlyWhenTheCheckerAcceptsIt() throws {
+        let setups: [(Paths, [[UInt8]])] = [
+            (Paths(try Self.journey(), options: ScoreOptions(groupBy: ["meta.segment"])), Self.journeyLines.map { Array($0.utf8) }),
+            (Paths(try ScoringFixture.load(), options: ScoreOptions(period: .month)),
+             try ParallelScoringTests.fixtureLines().map { Array($0.utf8) }),
+        ]
+        for seed in Self.seeds {
+            var random = SeededRandom(seed: seed)
+            var fastAccepted = 0
+            for (paths, lines) in setups {
+                for _ in 0..<400 {
+                    var line = lines[Int(random.next() % UInt64(lines.count))]
+                    for _ in 0...(random.next() % 3) { Self.mutate(&line, &random) }
+                    let label = "seed \(seed): \(String(decoding: line, as: UTF8.self))"
+                    guard let fast = paths.fast(line) else { continue }
+                    fastAccepted += 1
+                    guard let slow = paths.slow(line) else {
+                        Issue.record("the fast path accepts a line the checker rejects; \(label)")
+                        continue
+                    }
+                    Self.expectSame(fast, slow, label)
+                }
+            }
+            #expect(fastAccepted > 0, "seed \(seed): no changed line took the fast path")
+        }
+    }
+
+    static func expectSame(_ fast: CheckedResponse, _ slow: CheckedResponse, _ label: String) {
+        #expect(fast.responseID == slow.responseID, "\(label)")
+        #expect(fast.status == slow.status, "\(label)")
+        #expect(fast.language == slow.language, "\(label)")
+        #expect(fast.completedAt == slow.completedAt, "\(label)")
+        #expect(fast.values == slow.values, "\(label)")
+        #expect(fast.missingMask == slow.missingMask, "\(label)")
+        #expect(fast.missing == slow.missing, "\(label)")
+    }
+
+    /// Bytes and values that change what a line means: JSON punctuation, escapes, bytes beyond ASCII, other
+    /// numbers, literals and option values.
+    static let pieces: [String] = [
+        "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "0", "7", "-", ".", "e", "n", "\u{0}", "\u{7F}", "é", "K",
+        "\u{212A}", "null", "true", "false", "11", "-1", "4.5", "1e2", "07", "\"\"", "\"new\"", "\"use\"", "\"app\"",
+        "[]", "{}", "\"dont_know\"", "\"skipped\"", "\"refused\"", "\"a\\u0041\"", "\"\u{212A}\"", "1.0", "-0", "9007199254740993",
+    ]
+
+    static func mutate(_ line: inout [UInt8], _ random: inout SeededRandom) {
+        guard !line.isEmpty else { return }
+        let at = Int(random.next() % UInt64(line.count))
+        let piece = Array(pieces[Int(random.next() % UInt64(pieces.count))].utf8)
+        switch random.next() % 5 {
+        case 0: line.remove(at: at)
+        case 1: line.insert(contentsOf: piece, at: at)
+        case 2: line.replaceSubrange(at..<min(line.count, at + piece.count), with: piece)
+        default:
+            // Replace one whole value (after a `:` or a `,` in an array) with the piece.
+            guard let colon = line[at...].firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ",") }) else { return }
+            var stop = colon + 1
+            while stop < line.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(line[stop]) { stop += 1 }
+            line.replaceSubrange((colon + 1)..<stop, with: piece)
+        }
+    }
+}
