@@ -92,33 +92,30 @@ public struct Simulator: Sendable {
         var size = ParallelMap.workers * 4
         let simulator = self
         let (ends, sections, index) = (endNames, sectionsOf, itemIndex)
+        // With `line`, the finished respondents of a chunk have their lines made while the next chunk is simulated
+        // (one pass over the cores for both), and are handed on once made, in order.
+        var pending: [(interview: Interview, id: String, number: Int)] = []
+        func emit(_ made: [[UInt8]?]) {
+            for (one, bytes) in zip(pending, made) { onFinished(one.interview, one.id, bytes) }
+            pending = []
+        }
         while remaining > 0, report.cutShort < Self.maxCutShort {
             let n = min(remaining, size)
             size = report.cutShort > 0 ? ParallelMap.workers : min(size * 2, Self.chunkSize)
             remaining -= n
             let chunk = (0..<n).map { _ in (seed: seeds.next(), id: UUIDText.random(using: &ids)) }
-            let outcomes = ParallelMap.map(chunk) { entry -> (Respondent, Reach?) in
-                let one = simulator.respondent(seed: entry.seed)
-                guard case .finished = one.interview.state, !one.cutShort, !one.stuck else { return (one, nil) }
-                return (one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index))
+            let waiting = pending
+            let results = ParallelMap.map(Array(0..<max(n, waiting.count))) { i -> ((Respondent, Reach?)?, [UInt8]?) in
+                var made: [UInt8]?
+                if let line, i < waiting.count { made = line(waiting[i].interview, waiting[i].id, waiting[i].number) }
+                guard i < n else { return (nil, made) }
+                let one = simulator.respondent(seed: chunk[i].seed)
+                guard case .finished = one.interview.state, !one.cutShort, !one.stuck else { return ((one, nil), made) }
+                return ((one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index)), made)
             }
-            // The number each finished respondent has among the finished ones, known before its line is made.
-            var numbers = [Int](repeating: 0, count: n)
-            var next = finishedCount
-            for (i, outcome) in outcomes.enumerated() where outcome.1 != nil {
-                next += 1
-                numbers[i] = next
-            }
-            var lines: [[UInt8]?] = []
-            if let line {
-                let jobs = (0..<n).map { (outcome: outcomes[$0], id: chunk[$0].id, number: numbers[$0]) }
-                lines = ParallelMap.map(jobs) { job in
-                    job.outcome.1 == nil ? nil : line(job.outcome.0.interview, job.id, job.number)
-                }
-            }
-            for (i, (entry, outcome)) in zip(chunk, outcomes).enumerated() {
-                guard report.cutShort < Self.maxCutShort else { break }
-                let (one, reach) = outcome
+            if !waiting.isEmpty { emit(results.prefix(waiting.count).map(\.1)) }
+            for i in 0..<n {
+                guard report.cutShort < Self.maxCutShort, let (one, reach) = results[i].0 else { break }
                 report.respondents += 1
                 if one.cutShort { report.cutShort += 1 }
                 if one.stuck { report.stuck += 1 }
@@ -129,8 +126,16 @@ public struct Simulator: Sendable {
                 for name in reach.others { report.reached[name, default: 0] += 1 }
                 report.pathLengths.append(reach.pathLength)
                 report.seconds.append(one.seconds)
-                onFinished(one.interview, entry.id, line == nil ? nil : lines[i])
+                if line != nil {
+                    pending.append((one.interview, chunk[i].id, finishedCount))
+                } else {
+                    onFinished(one.interview, chunk[i].id, nil)
+                }
             }
+        }
+        if let line, !pending.isEmpty {
+            let waiting = pending
+            emit(ParallelMap.map(waiting) { line($0.interview, $0.id, $0.number) })
         }
         for (i, name) in report.items.enumerated() where itemIndex[name] == i && reachedCounts[i] > 0 {
             report.reached[name, default: 0] += reachedCounts[i]
