@@ -19,6 +19,9 @@ public struct Interview: Sendable {
     public let seed: UInt64
     /// Headless interviews accept answers that fail soft checks and record a warning instead of asking.
     public var confirmSoftChecksAutomatically = false
+    /// Whether answers add the time spent on them to `durations`: only a person at a terminal has times worth
+    /// recording; headless replays and piped lines record none (an empty `durations_ms`, not zeros).
+    public var recordsDurations = true
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
     public private(set) var steps: [(key: AnswerPath, outcome: StepOutcome)] = []
@@ -40,6 +43,10 @@ public struct Interview: Sendable {
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
+    /// Quotas checked and found open: not checked again in this interview (see `dueQuota`).
+    public private(set) var openQuotas: Set<String> = []
+    /// The id of the quota that ended the interview, if one did.
+    public private(set) var endedByQuota: String?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
     private var order: [SourcePosition: Int] { checked.order }
@@ -190,7 +197,9 @@ public struct Interview: Sendable {
         if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }
         remembered[prompt.key] = nil
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
-        durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        if recordsDurations {
+            durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        }
         state = walk(resume: true)
         return .accepted
     }
@@ -242,6 +251,7 @@ public struct Interview: Sendable {
         let from = resume ? stopPath : []
         if !resume { computed = [:] }
         endedAt = nil
+        endedByQuota = nil
         var path: [Int] = []
         switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
@@ -465,12 +475,34 @@ public struct Interview: Sendable {
         return true
     }
 
-    /// Restores what a checkpoint holds besides the steps.
-    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome]) {
+    /// Restores what a checkpoint holds besides the steps; `optionOrders` are the orders shown before, kept for
+    /// the prompts already recorded (a revised file may shuffle differently).
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome],
+                                optionOrders kept: [AnswerPath: [OptionValue]] = [:]) {
         self.durations = durations
         self.warnings = warnings
         self.remembered = remembered
         state = walk()
+        guard !kept.isEmpty else { return }
+        let recorded = Set(steps.map { AnswerPath(question: $0.key.question, loop: $0.key.loop) })
+        // The prompt being asked shows its options now, in the order `walk` gave them.
+        let current = prompt.flatMap { $0.key.isOtherText ? nil : AnswerPath(question: $0.key.question, loop: $0.key.loop) }
+        for (key, order) in kept where recorded.contains(key) && key != current { optionOrders[key] = order }
+    }
+
+    /// Settles the quota `dueQuota` gave: a full quota ends the interview with its status and text; an open
+    /// one is not checked again. The session decides `full` from the output file (`QuotaTally`).
+    public mutating func resolveQuota(_ quota: Quota, full: Bool) {
+        guard full else {
+            openQuotas.insert(quota.id)
+            return
+        }
+        pendingSoft = nil
+        stopPath = []
+        endedAt = quota.position
+        endedByQuota = quota.id
+        let text = quota.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
+        state = .finished(quota.status, text: text)
     }
 
     /// Replaces the meta values (used when meta is asked at the start of an interview).

@@ -11,7 +11,7 @@ public enum QuestionnaireParser {
 
     /// `$schema` names a JSON Schema for editors (docs/questionnaire.schema.json); touchpoint ignores it.
     static let topKeys = ["$schema", "touchpoint", "id", "title", "version", "languages", "intro", "outro", "defaults",
-                          "budget", "meta", "questions", "scores", "tests"]
+                          "budget", "meta", "questions", "quotas", "scores", "tests"]
 
     /// Parses the bytes of a questionnaire file.
     public static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard) -> Result {
@@ -61,6 +61,7 @@ public enum QuestionnaireParser {
         if let node = fields["questions"]?.value, let list = reader.list(node, key: "questions") {
             q.items = items.items(list)
         }
+        if let node = fields["quotas"]?.value { q.quotas = QuotaParser(reader: reader).quotas(node) }
         if let node = fields["scores"]?.value { q.scores = ScoreParser(reader: reader).scores(node) }
         if let node = fields["tests"]?.value { q.tests = TestCaseParser(reader: reader).tests(node) }
         return q

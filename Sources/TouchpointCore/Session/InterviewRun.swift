@@ -13,12 +13,28 @@ public struct InterviewRun: Sendable {
 
     /// Time spent on attempts that were not accepted, counted towards the question's duration.
     private var carriedMs = 0
+    /// The output file's completes by quota, counted incrementally under its lock.
+    private var tally: QuotaTally
 
+    /// Starts (or resumes) the session; quotas already due (meta-only ones, or all of them on resume) are
+    /// checked at once. A count that fails here is tried again after the next answer.
     public init(interview: Interview, context: InterviewContext, store: ResponseStore, file: String) {
         self.interview = interview
         self.context = context
         self.store = store
         self.file = file
+        tally = QuotaTally(interview.checked)
+        _ = try? settleQuotas()
+    }
+
+    /// Checks every quota that is due (`Interview.dueQuota`) against the output file, counted under its lock;
+    /// a full one ends the interview with its status. Between this count and the append at `finish`, other
+    /// interviewers sharing the file may complete interviews too: that is the overshoot docs/interviewing.md
+    /// bounds.
+    public mutating func settleQuotas() throws(StorageError) {
+        guard interview.dueQuota != nil else { return }
+        try store.countQuotas(&tally)
+        while let quota = interview.dueQuota { interview.resolveQuota(quota, full: tally.isFull(quota)) }
     }
 
     /// What became of a line.
@@ -28,14 +44,16 @@ public struct InterviewRun: Sendable {
         public var saveFailure: StorageError?
     }
 
-    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once.
+    /// Hands one typed line to the interview; an accepted answer or a step back is checkpointed at once. A
+    /// line holding several pasted lines is one answer, its line breaks folded into spaces (`AnswerLine`).
     public mutating func submit(_ line: String, elapsedMs: Int) -> Outcome {
-        let feedback = interview.submit(line, elapsedMs: elapsedMs + carriedMs)
+        let feedback = interview.submit(AnswerLine.oneLine(line), elapsedMs: elapsedMs + carriedMs)
         switch feedback {
         case .accepted, .back:
             carriedMs = 0
             do {
                 try save()
+                try settleQuotas()
             } catch {
                 return Outcome(feedback: feedback, saveFailure: error)
             }

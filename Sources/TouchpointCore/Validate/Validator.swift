@@ -28,7 +28,8 @@ public enum Validator {
 
     /// Rules that look at the whole questionnaire once names are known, run in this order.
     static var rules: [any ValidationRule.Type] {
-        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, ReachabilityRule.self]
+        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, QuotaRule.self, ReachabilityRule.self,
+         QuotaFillRule.self]
     }
 
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
@@ -48,7 +49,7 @@ public enum Validator {
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
         bag.append(contentsOf: nameProblems)
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
-        for rule in rules where analyseFlow || rule != ReachabilityRule.self { rule.check(context, into: &bag) }
+        for rule in rules where analyseFlow || (rule != ReachabilityRule.self && rule != QuotaFillRule.self) { rule.check(context, into: &bag) }
         let effort = analyseFlow ? EffortEstimate.estimate(q, table: table) : nil
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }

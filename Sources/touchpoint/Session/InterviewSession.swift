@@ -38,10 +38,11 @@ final class InterviewSession {
             let language = setup.language ?? q.defaultLanguage
             guard let meta = askMeta(language: language) else { return 3 }
             interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
+            interview.recordsDurations = interactive  // piped lines are recorded as headless, with no durations
             var random = SystemRandomNumberGenerator()
             context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
-                                       mode: .interactive, startedAt: Timestamp.rfc3339(Date()))
+                                       mode: interactive ? .interactive : .headless, startedAt: Timestamp.rfc3339(Date()))
             if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
             if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
             say("")
@@ -138,8 +139,8 @@ final class InterviewSession {
             Console.error(errorStyle.warning(EngineText.text(.nothingToResume, language)))
             return 3
         }
-        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
-        let command = "touchpoint run \(setup.loaded.path)\(out) --resume \(run.context.responseID)"
+        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(ShellWord.quoted(setup.store.outputPath))"
+        let command = "touchpoint run \(ShellWord.quoted(setup.loaded.path))\(out) --resume \(run.context.responseID)"
         let count = run.interview.steps.count
         let answers = count == 1 ? EngineText.text(.oneAnswer, language) : EngineText.text(.answers, language, String(count))
         let message = EngineText.text(.savedAfter, language, answers, command)
