@@ -26,6 +26,8 @@ public final class CheckedQuestionnaire: Sendable {
     private let metaRules: [String: AnswerRule]
     /// The pieces of every text that pipes a value (`{recommend}`), parsed once.
     private let templates: [String: [Placeholder.Piece]]
+    /// Every `when`, compute value, loop and check rule compiled against the answers' slots.
+    let compiled: CompiledExpressions
 
     init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?) {
         self.questionnaire = questionnaire
@@ -70,6 +72,7 @@ public final class CheckedQuestionnaire: Sendable {
         self.rules = rules
         self.metaRules = metaRules
         self.templates = templates
+        self.compiled = CompiledExpressions(flow: flow, table: table)
     }
 
     /// The rule of the question `id`.

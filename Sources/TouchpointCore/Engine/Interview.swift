@@ -37,6 +37,9 @@ public struct Interview: Sendable {
     public private(set) var warnings: [String] = []
     /// Values of computes on the current path, by key.
     public private(set) var computed: [AnswerPath: Value] = [:]
+    /// The answers of questions outside loops by slot (`CompiledExpressions.slots`), as in `steps`: what
+    /// compiled expressions read. Null for a question with no answer recorded.
+    private(set) var answerSlots: [Value]
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
@@ -68,6 +71,7 @@ public struct Interview: Sendable {
         self.meta = meta
         self.seed = seed
         self.rendersText = rendersText
+        answerSlots = Array(repeating: .null, count: checked.compiled.slotCount)
         state = walk()
     }
 
@@ -148,6 +152,7 @@ public struct Interview: Sendable {
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
         stepIndex[last.key] = nil
+        if let slot = slot(of: last.key) { answerSlots[slot] = .null }
         remembered[last.key] = last.outcome
         pendingSoft = nil
         state = walk()
@@ -182,6 +187,12 @@ public struct Interview: Sendable {
         return accept(outcome, at: prompt, elapsedMs: elapsedMs)
     }
 
+    /// The answer slot of a prompt, if its question has one.
+    private func slot(of key: AnswerPath) -> Int? {
+        guard key.loop.isEmpty, key.row == nil, !key.isOtherText else { return nil }
+        return checked.compiled.slots[key.question]
+    }
+
     private func withWarning(_ prompt: Prompt, _ message: String) -> Prompt {
         var p = prompt
         p.pendingWarning = message
@@ -193,6 +204,7 @@ public struct Interview: Sendable {
         let key = prompt.key.description
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
+        if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }
         remembered[prompt.key] = nil
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
         if recordsDurations {
@@ -212,8 +224,10 @@ public struct Interview: Sendable {
         }
         for check in q.checks {
             guard let expr = check.rule.expr else { continue }
+            if let compiled = checked.compiled.check(check),
+               compiled.evaluate(self, loop: key.loop, current: bound).isTruthy { continue }
             let env = Environment(interview: self, loop: key.loop, loopSections: loopSections(of: q.id), current: (q.id, bound))
-            if Evaluator.evaluate(expr, in: env).isTruthy { continue }
+            if checked.compiled.check(check) == nil, Evaluator.evaluate(expr, in: env).isTruthy { continue }
             let unknown = expr.names.contains { name in
                 name.parts.first != q.id && Evaluator.evaluate(.name(name, check.rule.position), in: env) == .null
             }
@@ -276,6 +290,7 @@ public struct Interview: Sendable {
     private mutating func walk(_ items: [Item], bindings: [Binding], section: Section?, resume: ArraySlice<Int>,
                                path: inout [Int]) -> Stop? {
         let start = resume.first ?? 0
+        let loop = bindings.map(\.value)
         var index = start
         while index < items.count {
             defer { index += 1 }
@@ -284,8 +299,9 @@ public struct Interview: Sendable {
             let item = items[index]
             path.append(index)
             if let when = item.when, let expr = when.expr {
-                let env = environment(bindings)
-                if !Evaluator.evaluate(expr, in: env).isTruthy {
+                let holds = checked.compiled.flow(when).map { $0.evaluate(self, loop: loop) }
+                    ?? Evaluator.evaluate(expr, in: environment(bindings))
+                if !holds.isTruthy {
                     path.removeLast()
                     continue
                 }
@@ -295,9 +311,10 @@ public struct Interview: Sendable {
                 if let stop = firstOpenPrompt(q, bindings: bindings, section: section) { return stop }
             case .section(let s):
                 if let name = s.forEach {
-                    let env = environment(bindings)
                     let chosen: [OptionValue]
-                    switch Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: env) {
+                    let looped = checked.compiled.forEach(s).map { $0.evaluate(self, loop: loop) }
+                        ?? Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: environment(bindings))
+                    switch looped {
                     case .list(let values): chosen = values.compactMap { optionValue($0, of: name) }
                     case let single where single != .null: chosen = optionValue(single, of: name).map { [$0] } ?? []
                     default: chosen = []
@@ -319,8 +336,8 @@ public struct Interview: Sendable {
                 return .end(e)
             case .compute(let c):
                 if let expr = c.value.expr {
-                    let env = environment(bindings)
-                    computed[AnswerPath(question: c.id, loop: bindings.map(\.value))] = Evaluator.evaluate(expr, in: env)
+                    computed[AnswerPath(question: c.id, loop: loop)] = checked.compiled.flow(c.value).map { $0.evaluate(self, loop: loop) }
+                        ?? Evaluator.evaluate(expr, in: environment(bindings))
                 }
             }
             path.removeLast()

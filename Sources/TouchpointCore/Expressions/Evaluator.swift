@@ -78,7 +78,7 @@ public enum Evaluator {
     }
 
     /// For `x == null` / `null == x`, the side to test; nil when neither side is the literal `null`.
-    private static func nullTest(_ lhs: Expr, _ rhs: Expr) -> Expr? {
+    static func nullTest(_ lhs: Expr, _ rhs: Expr) -> Expr? {
         if case .literal(.null, _) = rhs { return lhs }
         if case .literal(.null, _) = lhs { return rhs }
         return nil
@@ -97,7 +97,7 @@ public enum Evaluator {
     }
 
     /// -1, 0 or 1 for two numbers or two texts (dates 'YYYY-MM-DD' order as text); nil otherwise.
-    private static func order(_ a: Value, _ b: Value) -> Int? {
+    static func order(_ a: Value, _ b: Value) -> Int? {
         switch (a, b) {
         case let (.number(x), .number(y)):
             return x < y ? -1 : (x > y ? 1 : 0)
@@ -110,7 +110,7 @@ public enum Evaluator {
     }
 
     /// The values a collection holds: a list's items, keyed answers' values; nothing for anything else.
-    private static func members(of value: Value) -> [Value] {
+    static func members(of value: Value) -> [Value] {
         switch value {
         case .list(let items): items
         case .keyed(let map): map.keys.sorted().compactMap { map[$0] }
@@ -162,7 +162,7 @@ public enum Evaluator {
     }
 
     /// min, max, sum or mean of the numbers given; nulls were already skipped. The sum of nothing is 0.
-    private static func aggregate(_ f: BuiltinFunction, _ numbers: [Double]) -> Value {
+    static func aggregate(_ f: BuiltinFunction, _ numbers: [Double]) -> Value {
         let result: Double?
         switch f {
         case .min: result = numbers.min()

@@ -46,9 +46,36 @@ public struct Simulator: Sendable {
     /// Each respondent draws its answers from a generator of its own, seeded from the run's seed in order, so
     /// respondents are simulated on every core and still come out the same, and in the same order, each run.
     public func run(count: Int, seed: UInt64, onFinished: (Interview, String) -> Void = { _, _ in }) -> Report {
+        simulate(count: count, seed: seed, line: nil) { interview, id, _ in onFinished(interview, id) }
+    }
+
+    /// Simulates `count` respondents and hands each finished one's line to `onLine`, in order.
+    ///
+    /// `line` makes the line of a finished interview from its response id and its number among the finished
+    /// respondents (1, 2, ...); it runs on the worker threads, so that encoding records is spread over the
+    /// cores too, while `onLine` is called on this thread in respondent order, exactly as `run(count:seed:onFinished:)`
+    /// would have met them.
+    public func run(count: Int, seed: UInt64, line: @escaping @Sendable (Interview, String, Int) -> [UInt8],
+                    onLine: ([UInt8]) -> Void) -> Report {
+        simulate(count: count, seed: seed, line: line) { _, _, bytes in onLine(bytes ?? []) }
+    }
+
+    /// What a worker works out about one finished respondent for the report, off the main thread.
+    private struct Reach: Sendable {
+        /// Indices into `Report.items` of what the respondent reached, and names not among them (none expected).
+        var items: [Int] = []
+        var others: [String] = []
+        var pathLength = 0
+    }
+
+    private func simulate(count: Int, seed: UInt64, line: (@Sendable (Interview, String, Int) -> [UInt8])?,
+                          onFinished: (Interview, String, [UInt8]?) -> Void) -> Report {
         var report = Report()
         let flow = checked.flow
         report.items = flow.map { Simulator.name($0.item) }
+        var reachedCounts = [Int](repeating: 0, count: report.items.count)
+        var itemIndex: [String: Int] = [:]
+        for (i, name) in report.items.enumerated() where itemIndex[name] == nil { itemIndex[name] = i }
         var endNames: [SourcePosition: String] = [:]
         var sectionsOf: [String: [String]] = [:]
         for f in flow {
@@ -59,36 +86,77 @@ public struct Simulator: Sendable {
         // Ids come from a generator of their own, so that they do not change the answers a seed gives.
         var ids = SeededRandom(seed: seed, key: "response_id")
         var remaining = count
+        var finishedCount = 0
         // Chunks grow from a few respondents to `chunkSize`, and shrink back to one a core once respondents are
         // cut short: a run that will stop after `maxCutShort` of them must not simulate a thousand first.
         var size = ParallelMap.workers * 4
+        let simulator = self
+        let (ends, sections, index) = (endNames, sectionsOf, itemIndex)
+        // With `line`, the finished respondents of a chunk have their lines made while the next chunk is simulated
+        // (one pass over the cores for both), and are handed on once made, in order.
+        var pending: [(interview: Interview, id: String, number: Int)] = []
+        func emit(_ made: [[UInt8]?]) {
+            for (one, bytes) in zip(pending, made) { onFinished(one.interview, one.id, bytes) }
+            pending = []
+        }
         while remaining > 0, report.cutShort < Self.maxCutShort {
             let n = min(remaining, size)
             size = report.cutShort > 0 ? ParallelMap.workers : min(size * 2, Self.chunkSize)
             remaining -= n
             let chunk = (0..<n).map { _ in (seed: seeds.next(), id: UUIDText.random(using: &ids)) }
-            let simulator = self
-            let outcomes = ParallelMap.map(chunk) { simulator.respondent(seed: $0.seed) }
-            for (entry, one) in zip(chunk, outcomes) {
-                guard report.cutShort < Self.maxCutShort else { break }
+            let waiting = pending
+            let results = ParallelMap.map(Array(0..<max(n, waiting.count))) { i -> ((Respondent, Reach?)?, [UInt8]?) in
+                var made: [UInt8]?
+                if let line, i < waiting.count { made = line(waiting[i].interview, waiting[i].id, waiting[i].number) }
+                guard i < n else { return (nil, made) }
+                let one = simulator.respondent(seed: chunk[i].seed)
+                guard case .finished = one.interview.state, !one.cutShort, !one.stuck else { return ((one, nil), made) }
+                return ((one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index)), made)
+            }
+            if !waiting.isEmpty { emit(results.prefix(waiting.count).map(\.1)) }
+            for i in 0..<n {
+                guard report.cutShort < Self.maxCutShort, let (one, reach) = results[i].0 else { break }
                 report.respondents += 1
                 if one.cutShort { report.cutShort += 1 }
                 if one.stuck { report.stuck += 1 }
-                guard case .finished(let status, _) = one.interview.state, !one.cutShort, !one.stuck else { continue }
-                let interview = one.interview
+                guard let reach, case .finished(let status, _) = one.interview.state else { continue }
+                finishedCount += 1
                 report.statuses[status, default: 0] += 1
-                var names = Set(interview.steps.map(\.key.question))
-                for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
-                if let end = interview.endedAt, let name = endNames[end] { names.insert(name) }
-                for key in interview.computed.keys { names.insert(key.question) }
-                for n in names { report.reached[n, default: 0] += 1 }
-                report.pathLengths.append(Set(interview.steps.filter { $0.outcome != .seen }
-                    .map { AnswerPath(question: $0.key.question, loop: $0.key.loop) }).count)
+                for item in reach.items { reachedCounts[item] += 1 }
+                for name in reach.others { report.reached[name, default: 0] += 1 }
+                report.pathLengths.append(reach.pathLength)
                 report.seconds.append(one.seconds)
-                onFinished(interview, entry.id)
+                if line != nil {
+                    pending.append((one.interview, chunk[i].id, finishedCount))
+                } else {
+                    onFinished(one.interview, chunk[i].id, nil)
+                }
             }
         }
+        if let line, !pending.isEmpty {
+            let waiting = pending
+            emit(ParallelMap.map(waiting) { line($0.interview, $0.id, $0.number) })
+        }
+        for (i, name) in report.items.enumerated() where itemIndex[name] == i && reachedCounts[i] > 0 {
+            report.reached[name, default: 0] += reachedCounts[i]
+        }
         return report
+    }
+
+    /// What a finished respondent reached, and the length of its path.
+    private static func reach(_ interview: Interview, ends: [SourcePosition: String], sectionsOf: [String: [String]],
+                              itemIndex: [String: Int]) -> Reach {
+        var names = Set(interview.steps.map(\.key.question))
+        for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
+        if let end = interview.endedAt, let name = ends[end] { names.insert(name) }
+        for key in interview.computed.keys { names.insert(key.question) }
+        var reach = Reach()
+        for name in names {
+            if let i = itemIndex[name] { reach.items.append(i) } else { reach.others.append(name) }
+        }
+        reach.pathLength = Set(interview.steps.filter { $0.outcome != .seen }
+            .map { AnswerPath(question: $0.key.question, loop: $0.key.loop) }).count
+        return reach
     }
 
     /// One simulated respondent.

@@ -44,14 +44,19 @@ struct SimulateCommand: ParsableCommand {
         let simulator = Simulator(loaded.checked)
         var lines: [UInt8] = []
         let sha = SHA256.hex(loaded.bytes)
-        var index = 0
-        let report = simulator.run(count: n, seed: seed) { interview, responseID in
-            guard out != nil else { return }
-            index += 1
-            let context = InterviewContext(responseID: responseID, questionnaireSHA256: sha, respondent: "S\(index)",
-                                           mode: .headless, startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
-            interview.record(context).write(to: &lines)
-            lines.append(0x0A)
+        // Records are encoded on the simulating threads and appended here in respondent order.
+        let report: Simulator.Report
+        if out != nil {
+            report = simulator.run(count: n, seed: seed, line: { interview, responseID, index in
+                let context = InterviewContext(responseID: responseID, questionnaireSHA256: sha, respondent: "S\(index)",
+                                               mode: .headless, startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
+                var line: [UInt8] = []
+                interview.record(context).write(to: &line)
+                line.append(0x0A)
+                return line
+            }, onLine: { lines += $0 })
+        } else {
+            report = simulator.run(count: n, seed: seed)
         }
         if let out {
             do {

@@ -1,0 +1,235 @@
+/// An expression compiled once, when the questionnaire is checked, into a tree of closures whose names are
+/// already resolved: a top-level answer is read from the interview's slot array by index, a meta value by key,
+/// `item` from the loop point, a loop answer or compute from its key built without looking the symbol up.
+///
+/// It gives exactly what `Evaluator.evaluate` gives with the engine's `Environment` (SPEC section 3, null
+/// semantics included): the operators call the evaluator's own helpers, and a name with no fast path (a grid,
+/// a loop question seen from outside its loop) is read through `Environment` itself. It does not copy the
+/// interview to evaluate, which the tree-walking evaluator's environment must.
+struct CompiledExpression: Sendable {
+    /// The value at a point: the interview, the chosen options of the loops around the point (outermost first)
+    /// and, for a check, the answer being checked.
+    typealias Run = @Sendable (_ interview: Interview, _ loop: [OptionValue], _ current: Value?) -> Value
+
+    let run: Run
+
+    func evaluate(_ interview: Interview, loop: [OptionValue], current: Value? = nil) -> Value {
+        run(interview, loop, current)
+    }
+
+    /// Where the names of an expression are resolved: the loops around it and the question whose check it is.
+    struct Context: Sendable {
+        var table: SymbolTable
+        /// Slots of the answers kept in the interview's slot array, by question id.
+        var slots: [String: Int]
+        /// Ids of the `for_each` sections around the expression, outermost first.
+        var loopSections: [String]
+        /// The question whose check this is: it may name itself and then sees the answer being checked.
+        var currentID: String?
+    }
+
+    /// Compiles `expr` for the point described by `context`.
+    static func compile(_ expr: Expr, in context: Context) -> CompiledExpression {
+        CompiledExpression(run: closure(expr, context))
+    }
+
+    private static func closure(_ expr: Expr, _ c: Context) -> Run {
+        switch expr {
+        case .literal(let literal, _):
+            let value: Value
+            switch literal {
+            case .null: value = .null
+            case .bool(let b): value = .bool(b)
+            case .number(let n): value = .number(n)
+            case .text(let s): value = .text(s)
+            }
+            return { _, _, _ in value }
+        case .name(let name, _):
+            return nameClosure(name, c)
+        case .list(let items, _):
+            let parts = items.map { closure($0, c) }
+            return { i, l, v in .list(parts.map { $0(i, l, v) }) }
+        case .unary(.not, let operand, _):
+            let a = closure(operand, c)
+            return { i, l, v in .bool(!a(i, l, v).isTruthy) }
+        case .unary(.negate, let operand, _):
+            let a = closure(operand, c)
+            return { i, l, v in
+                guard case .number(let n) = a(i, l, v) else { return .null }
+                return .number(-n)
+            }
+        case .binary(.and, let lhs, let rhs, _):
+            let a = closure(lhs, c), b = closure(rhs, c)
+            return { i, l, v in .bool(a(i, l, v).isTruthy && b(i, l, v).isTruthy) }
+        case .binary(.or, let lhs, let rhs, _):
+            let a = closure(lhs, c), b = closure(rhs, c)
+            return { i, l, v in .bool(a(i, l, v).isTruthy || b(i, l, v).isTruthy) }
+        case .binary(let op, let lhs, let rhs, _):
+            return binary(op, lhs, rhs, c)
+        case .call(let name, let args, _):
+            return call(name, args, c)
+        }
+    }
+
+    private static func binary(_ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, _ c: Context) -> Run {
+        if op == .equal || op == .notEqual, let tested = Evaluator.nullTest(lhs, rhs) {
+            let t = closure(tested, c)
+            let equal = op == .equal
+            return { i, l, v in
+                let isNull = t(i, l, v) == .null
+                return .bool(equal ? isNull : !isNull)
+            }
+        }
+        let a = closure(lhs, c), b = closure(rhs, c)
+        switch op {
+        case .equal, .notEqual:
+            let equal = op == .equal
+            return { i, l, v in
+                let x = a(i, l, v), y = b(i, l, v)
+                if x == .null || y == .null { return .bool(false) }
+                return .bool(Evaluator.same(x, y) == equal)
+            }
+        case .less, .lessEqual, .greater, .greaterEqual:
+            return { i, l, v in
+                guard let order = Evaluator.order(a(i, l, v), b(i, l, v)) else { return .bool(false) }
+                switch op {
+                case .less: return .bool(order < 0)
+                case .lessEqual: return .bool(order <= 0)
+                case .greater: return .bool(order > 0)
+                default: return .bool(order >= 0)
+                }
+            }
+        case .in:
+            return { i, l, v in
+                let x = a(i, l, v), y = b(i, l, v)
+                if x == .null { return .bool(false) }
+                return .bool(Evaluator.members(of: y).contains { Evaluator.same(x, $0) })
+            }
+        case .add, .subtract, .multiply, .divide:
+            return { i, l, v in
+                guard case .number(let x) = a(i, l, v), case .number(let y) = b(i, l, v) else { return .null }
+                let result: Double
+                switch op {
+                case .add: result = x + y
+                case .subtract: result = x - y
+                case .multiply: result = x * y
+                default:
+                    if y == 0 { return .null }
+                    result = x / y
+                }
+                return result.isFinite ? .number(result) : .null
+            }
+        case .and, .or:
+            return { _, _, _ in .null }   // compiled by `closure`, which short-circuits
+        }
+    }
+
+    private static func call(_ name: String, _ args: [Expr], _ c: Context) -> Run {
+        guard let f = BuiltinFunction(rawValue: name), f.arity.contains(args.count) else { return { _, _, _ in .null } }
+        let parts = args.map { closure($0, c) }
+        switch f {
+        case .answered:
+            let a = parts[0]
+            return { i, l, v in
+                switch a(i, l, v) {
+                case .null: return .bool(false)
+                case .list(let items): return .bool(!items.isEmpty)
+                case .keyed(let map): return .bool(!map.isEmpty)
+                default: return .bool(true)
+                }
+            }
+        case .count:
+            let a = parts[0]
+            return { i, l, v in
+                switch a(i, l, v) {
+                case .null: return .number(0)
+                case .list(let items): return .number(Double(items.count))
+                case .keyed(let map): return .number(Double(map.count))
+                default: return .number(1)
+                }
+            }
+        case .len:
+            let a = parts[0]
+            return { i, l, v in
+                switch a(i, l, v) {
+                case .null: return .number(0)
+                case .text(let s): return .number(Double(s.count))
+                case .list(let items): return .number(Double(items.count))
+                case .keyed(let map): return .number(Double(map.count))
+                default: return .null
+                }
+            }
+        case .if:
+            let (test, then, otherwise) = (parts[0], parts[1], parts[2])
+            return { i, l, v in test(i, l, v).isTruthy ? then(i, l, v) : otherwise(i, l, v) }
+        case .min, .max, .sum, .mean:
+            return { i, l, v in
+                var numbers: [Double] = []
+                for part in parts {
+                    let value = part(i, l, v)
+                    switch value {
+                    case .list, .keyed:
+                        for member in Evaluator.members(of: value) { if case .number(let n) = member { numbers.append(n) } }
+                    case .number(let n):
+                        numbers.append(n)
+                    default:
+                        break
+                    }
+                }
+                return Evaluator.aggregate(f, numbers)
+            }
+        }
+    }
+
+    // MARK: - Names
+
+    /// A name resolved as `Environment.value(of:)` resolves it, with the lookups that do not depend on the
+    /// answers done now.
+    private static func nameClosure(_ name: QualifiedName, _ c: Context) -> Run {
+        let parts = name.parts
+        guard let head = parts.first else { return { _, _, _ in .null } }
+        if head == "meta" {
+            guard parts.count == 2 else { return { _, _, _ in .null } }
+            let key = parts[1]
+            return { i, _, _ in i.meta[key] ?? .null }
+        }
+        if head == "item" && parts.count == 1 {
+            return { _, l, _ in l.last.map(Value.of) ?? .null }
+        }
+        let stored = storedValue(name, head: head, c)
+        guard c.currentID == head else { return stored }
+        // A check's own question: the answer being checked (a grid's rows keyed), else what is stored.
+        if parts.count == 1 { return { i, l, v in v ?? stored(i, l, v) } }
+        let row = parts[1]
+        return { i, l, v in
+            if case .keyed(let rows)? = v { return rows[row] ?? .null }
+            return stored(i, l, v)
+        }
+    }
+
+    /// The answer or compute `head` names, as recorded in the interview.
+    private static func storedValue(_ name: QualifiedName, head: String, _ c: Context) -> Run {
+        guard let symbol = c.table.symbols[head] else { return { _, _, _ in .null } }
+        var shared = 0
+        while shared < symbol.loops.count, shared < c.loopSections.count, c.loopSections[shared] == symbol.loops[shared] {
+            shared += 1
+        }
+        let depth = symbol.loops.count
+        let bound = shared
+        if symbol.kind == .compute, bound >= depth {
+            let id = symbol.id
+            if depth == 0 { return { i, _, _ in i.computed[AnswerPath(question: id)] ?? .null } }
+            return { i, l, _ in i.computed[AnswerPath(question: id, loop: Array(l.prefix(bound)))] ?? .null }
+        }
+        if let q = symbol.question, symbol.kind != .compute, q.type != .grid, bound >= depth {
+            if depth == 0, let slot = c.slots[q.id] { return { i, _, _ in i.answerSlots[slot] } }
+            let id = q.id
+            return { i, l, _ in i.outcome(AnswerPath(question: id, loop: Array(l.prefix(bound))))?.value ?? .null }
+        }
+        // Grids and answers seen from outside their loops are gathered as the environment gathers them.
+        let sections = c.loopSections
+        return { i, l, _ in
+            Environment(interview: i, loop: l, loopSections: sections, current: nil).value(of: name)
+        }
+    }
+}
