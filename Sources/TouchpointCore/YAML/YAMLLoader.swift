@@ -260,6 +260,9 @@ private struct Builder {
     mutating func makePairs(_ items: [YAMLNode]) -> [YAMLPair] {
         var pairs: [YAMLPair] = []
         pairs.reserveCapacity(items.count / 2)
+        // A mapping has a handful of keys: searching the pairs kept so far is cheaper than a dictionary for each
+        // of the thousands of mappings in a large file. Large mappings still get one.
+        let useDictionary = items.count > 32
         var firstSeen: [String: SourcePosition] = [:]
         var index = 0
         while index + 1 < items.count {
@@ -270,13 +273,15 @@ private struct Builder {
                     "a key must be a plain name, not \(key.kindDescription)"))
                 continue
             }
-            if let first = firstSeen[scalar.text] {
+            let earlier = useDictionary ? firstSeen[scalar.text]
+                : pairs.first(where: { $0.key.scalar?.text == scalar.text })?.key.position
+            if let first = earlier {
                 diagnostics.append(Diagnostic(.duplicateKey, at: key.position,
                     "the key `\(scalar.text)` appears twice in this mapping (first at line \(first.line))",
                     hint: "remove one of them; YAML keeps only one value per key"))
                 continue
             }
-            firstSeen[scalar.text] = key.position
+            if useDictionary { firstSeen[scalar.text] = key.position }
             pairs.append(YAMLPair(key: key, value: value))
         }
         return pairs
