@@ -13,6 +13,10 @@ public protocol LineReader: AnyObject {
     ///   - completions: the only words Tab may complete (option labels and commands); readers
     ///     without line editing ignore them.
     func readLine(prompt: String, defaultText: String?, completions: [String]) -> LineReadResult
+
+    /// Shows `request.prompt` and reads one line, completing list items and redrawing the hint after a
+    /// resize where the reader edits lines (see `LineRequest`).
+    func readLine(_ request: LineRequest) -> LineReadResult
 }
 
 /// What a `LineReader` got.

@@ -8,7 +8,10 @@ import Synchronization
 ///   is never read from or written to a file, and it is cleared on deinit.
 /// - Tab completes only from the `completions` given for the prompt (case-insensitive prefix
 ///   match; labels may contain spaces, commas or CJK text), never file names. In a list of answers
-///   separated by commas, the word after the last comma is completed.
+///   (`LineRequest.completesListItems`) the item being typed, after a comma or a space, is completed
+///   (see `CompletionMatcher`); a second Tab lists the matching words alone.
+/// - After the window is resized, the prompt's hint (`LineRequest.hint`) is drawn again at the new
+///   width just above the prompt, and the line being edited after it.
 /// - `defaultText` is placed in the edit buffer, ready to be accepted with Enter or edited.
 /// - Ctrl-C returns `.interrupted` (as do SIGTERM and SIGHUP), Ctrl-D on an empty line
 ///   `.endOfInput`; the terminal is back in its normal mode whenever `readLine` returns.
@@ -51,9 +54,13 @@ public final class ReadlineLineReader: LineReader {
 
     /// Shows `prompt` (colour sequences allowed) and reads one edited line.
     public func readLine(prompt: String, defaultText: String?, completions: [String]) -> LineReadResult {
+        readLine(LineRequest(prompt: prompt, defaultText: defaultText, completions: completions))
+    }
+
+    /// Shows the request's prompt and reads one edited line.
+    public func readLine(_ request: LineRequest) -> LineReadResult {
         let result = ReadlineSession.lock.withLock { _ in
-            ReadlineSession.read(prompt: prompt, defaultText: defaultText,
-                                 completions: completions, wakeDescriptor: signals.wakeDescriptor)
+            ReadlineSession.read(request, wakeDescriptor: signals.wakeDescriptor)
         }
         if case .line(let line) = result, !line.isEmpty, line != lastHistoryEntry {
             ReadlineSession.lock.withLock { _ in add_history(line) }
@@ -85,6 +92,9 @@ private enum ReadlineSession {
     struct Context {
         var matcher = CompletionMatcher(candidates: [])
         var defaultText: String?
+        var hint: ((Int) -> [String])?
+        /// The words of the last completion, listed on a second Tab without the text kept before them.
+        var listed: [String] = []
         var result: LineReadResult?
     }
 
@@ -92,20 +102,21 @@ private enum ReadlineSession {
 
     // Constant C strings that readline keeps pointers to; never freed, never written.
     nonisolated(unsafe) static let applicationName = cString("touchpoint")
-    /// Completion word breaks: at commas, or nowhere when the whole line starts a candidate.
-    nonisolated(unsafe) static let commaBreaks = mutableCString(",")
+    /// No completion word breaks: the matcher is given the whole line up to the cursor and finds the item.
     nonisolated(unsafe) static let noBreaks = mutableCString("")
 
     /// Runs readline's callback interface until a line, end of input or a stop signal.
-    static func read(prompt: String, defaultText: String?, completions: [String], wakeDescriptor: Int32) -> LineReadResult {
+    static func read(_ request: LineRequest, wakeDescriptor: Int32) -> LineReadResult {
+        let prompt = request.prompt
         if TerminalSignals.takeSuspend() {
             TerminalSignals.suspendProcess()
         }
         if TerminalSignals.takeStop() != nil {
             return .interrupted
         }
-        context = Context(matcher: CompletionMatcher(candidates: completions.map(TerminalSanitizer.neutralize)),
-                          defaultText: defaultText, result: nil)
+        context = Context(matcher: CompletionMatcher(candidates: request.completions.map(TerminalSanitizer.neutralize),
+                                                     completesListItems: request.completesListItems),
+                          defaultText: request.defaultText, hint: request.hint, result: nil)
         defer { context = Context() }
         installCompletion()
         rl_startup_hook = { () -> Int32 in
@@ -135,7 +146,7 @@ private enum ReadlineSession {
                 suspend()
             }
             if TerminalSignals.takeResize() {
-                rl_resize_terminal()
+                redrawAfterResize()
             }
             var descriptors = [
                 pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -174,26 +185,52 @@ private enum ReadlineSession {
             // Never fall back to readline's file-name completion, even when nothing matches.
             rl_attempted_completion_over = 1
             rl_completion_suppress_append = 1
+            // With no word breaks, `text` is the whole line up to the cursor; matches replace all of it.
             guard let text, let completion = ReadlineSession.context.matcher.completion(for: String(cString: text)) else {
+                ReadlineSession.context.listed = []
                 return nil
             }
+            ReadlineSession.context.listed = completion.matches
             // readline's format: a lone match, or the common prefix followed by every match.
-            let strings = completion.matches.count == 1 ? completion.matches : [completion.replacement] + completion.matches
+            let strings = completion.matches.count == 1 ? [completion.replacement]
+                : [completion.replacement] + completion.matches.map { completion.kept + $0 }
             return ReadlineSession.mallocStringArray(strings)
         }
         rl_completion_entry_function = { _, _ in nil }
-        rl_completion_word_break_hook = {
-            let typed = ReadlineSession.typedBeforeCursor()
-            return ReadlineSession.context.matcher.matchesWholeLine(typed) ? ReadlineSession.noBreaks : ReadlineSession.commaBreaks
+        rl_completion_word_break_hook = { ReadlineSession.noBreaks }
+        // A second Tab lists the words alone, not the answers typed before them.
+        rl_completion_display_matches_hook = { _, _, _ in
+            let words = ReadlineSession.context.listed
+            guard let array = ReadlineSession.mallocStringArray([""] + words) else { return }
+            defer {
+                for index in 0...words.count { free(array[index]) }
+                free(array)
+            }
+            let longest = words.map(DisplayWidth.of).max() ?? 0
+            rl_display_match_list(array, Int32(words.count), Int32(longest))
+            rl_forced_update_display()
         }
         rl_sort_completion_matches = 0
     }
 
-    /// The edit buffer up to the cursor.
-    private static func typedBeforeCursor() -> String {
-        guard let buffer = rl_line_buffer, rl_point > 0 else { return "" }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(rl_point))
-        return String(decoding: bytes, as: UTF8.self)
+    /// The window was resized: the prompt's hint again at the new width, then the prompt and the line.
+    ///
+    /// readline alone redraws only the prompt's own line, and where the terminal reflowed the lines
+    /// above it, the hint could be wiped or left cut at the old width. Without a hint, readline's own
+    /// redraw is enough.
+    private static func redrawAfterResize() {
+        guard let hint = context.hint else {
+            rl_resize_terminal()
+            return
+        }
+        // Clear the prompt and the text being edited (as readline last drew them), then learn the new size.
+        rl_clear_visible_line()
+        rl_reset_screen_size()
+        for line in hint(TerminalSize.columns()) {
+            fputs(line + "\r\n", stdout)
+        }
+        fflush(stdout)
+        rl_forced_update_display()
     }
 
     /// Sets NOFLSH on the terminal while readline has it.

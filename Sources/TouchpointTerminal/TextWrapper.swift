@@ -33,6 +33,30 @@ public enum TextWrapper {
         return filler.lines
     }
 
+    /// Units such as `5 = Very positive ·` or `? help` laid out in lines no wider than `width` columns,
+    /// `spacing` spaces apart, each unit kept whole on one line.
+    ///
+    /// A unit breaks only when it alone is wider than the line, and then as `wrap(_:width:)` would break
+    /// it (at its spaces, or between wide characters). So a scale's `5 =` is never left at the end of a
+    /// line with its label on the next. Indentation is as in `wrap(_:width:indent:continuationIndent:)`.
+    public static func wrap(units: [String], width: Int, indent: Int = 0, continuationIndent: Int? = nil,
+                            spacing: Int = 1) -> [String] {
+        let firstIndent = max(0, indent), laterIndent = max(0, continuationIndent ?? indent)
+        var filler = LineFiller(width: width, firstIndent: firstIndent, laterIndent: laterIndent)
+        let room = max(1, width - max(firstIndent, laterIndent))
+        for unit in units {
+            let neutral = String(TerminalSanitizer.neutralize(unit).map { $0 == "\t" || $0 == "\n" ? " " : $0 })
+            let text = String(neutral.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            guard !text.isEmpty else { continue }
+            let columns = text.reduce(0) { $0 + DisplayWidth.width(ofNeutralized: $1) }
+            var pieces = columns <= room ? [Segment(word: Array(text), width: columns)] : segments(of: text)
+            pieces[pieces.count - 1].trailingSpaces = max(1, spacing)
+            for piece in pieces { filler.add(piece) }
+        }
+        filler.endParagraph()
+        return filler.lines
+    }
+
     /// A piece of text that is never broken at a soft break, with the spaces that follow it.
     struct Segment {
         var word: [Character] = []

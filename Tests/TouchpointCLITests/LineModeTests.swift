@@ -40,7 +40,7 @@ struct LineModeTests {
         #expect(reported("6", at: "product_sat[tv]", "from 1 to 5"), "stderr: \(result.stderr)")
         #expect(reported("10", at: "recommend", "You found us hard to reach, yet you gave 10. Is that right?"), "stderr: \(result.stderr)")
         #expect(reported("0", at: "visits", "You reached us at a shop, so you visited at least once."), "stderr: \(result.stderr)")
-        #expect(reported("2026-13-01", at: "last_visit", "YYYY-MM-DD"), "stderr: \(result.stderr)")
+        #expect(reported("2026-13-01", at: "last_visit", "There is no month 13: months run from 1 to 12."), "stderr: \(result.stderr)")
         // Prompts went to stdout, with earlier answers piped into later texts.
         #expect(result.stdout.contains("How satisfied are you with your Television?"))
         #expect(result.stdout.contains("How satisfied are you with your Radio?"))

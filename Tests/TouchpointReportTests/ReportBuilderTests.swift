@@ -95,6 +95,20 @@ struct ReportBuilderTests {
         #expect(nps.difference < 0 && nps.isSignificant)
     }
 
+    @Test func segmentMarksAreTheDifferencesWithTheRestThatScoreByGives() throws {
+        let (data, _) = try ReportFixtures.data(fixture, options: ReportOptions(groupBy: "meta.segment"))
+        let segments = try #require(data.segments)
+        var engine = try ScoreEngine(try ReportFixtures.load(), options: ScoreOptions(groupBy: ["meta.segment"]))
+        try engine.read(.file(ReportFixtures.journeyResponses)) { _ in }
+        let compared = engine.report(comparing: .rest)
+        #expect(compared.report.groups.count == segments.groups.count)
+        for (group, comparison) in zip(compared.report.groups, compared.comparisons) {
+            let page = try #require(segments.groups.first { $0.value == group.by.first?.value })
+            #expect(page.comparisons == comparison.vsRest, "segment \(page.label)")
+            #expect(!page.comparisons.isEmpty)
+        }
+    }
+
     @Test func aLanguageTheQuestionnaireLacksIsRefusedWithTheOnesItHas() throws {
         let checked = try ReportFixtures.load()
         #expect {

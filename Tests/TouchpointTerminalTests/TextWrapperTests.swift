@@ -82,6 +82,48 @@ struct TextWrapperTests {
         #expect(lines == ["    a", "    b", "    c"])
     }
 
+    @Test func aHintAtFortyColumnsBreaksAtSpacesNeverInsideAWord() {
+        let lines = TextWrapper.wrap("(choose one or more, separated by commas or spaces)", width: 40, indent: 2, continuationIndent: 3)
+        #expect(lines == ["  (choose one or more, separated by", "   commas or spaces)"])
+    }
+
+    @Test func aChineseHintAtFortyColumnsNeverStartsALineWithClosingPunctuation() {
+        let text = "（可多选，用逗号或空格分隔。选项可以输入编号，也可以输入选项开头的文字）"
+        let lines = TextWrapper.wrap(text, width: 40, indent: 2)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 }, "\(lines)")
+        #expect(lines.count == 2)
+        #expect(lines.map { $0.dropFirst(2) }.joined() == text)
+        let closing: Set<Character> = ["，", "。", "）"]
+        #expect(lines.dropFirst().allSatisfy { !closing.contains($0.dropFirst(2).first ?? " ") }, "\(lines)")
+        // The break falls between two wide characters, using the line.
+        #expect(DisplayWidth.of(lines[0]) >= 38)
+    }
+
+    @Test func scaleUnitsStayWholeOnALine() {
+        let units = ["1-5:", "1 = Very negative ·", "2 = Somewhat negative ·", "3 = Neutral ·", "4 = Somewhat positive ·", "5 = Very positive"]
+        let lines = TextWrapper.wrap(units: units, width: 40, indent: 2, continuationIndent: 4)
+        #expect(lines == ["  1-5: 1 = Very negative ·", "    2 = Somewhat negative ·", "    3 = Neutral ·",
+                          "    4 = Somewhat positive ·", "    5 = Very positive"])
+        #expect(lines.allSatisfy { !$0.hasSuffix("=") })
+    }
+
+    @Test func chineseScaleUnitsStayWholeAtFortyColumns() {
+        let units = ["0-10:", "0 = 完全不可能推荐 ·", "5 = 一般 ·", "10 = 非常可能推荐给朋友或同事"]
+        let lines = TextWrapper.wrap(units: units, width: 40, indent: 2, continuationIndent: 4)
+        #expect(lines == ["  0-10: 0 = 完全不可能推荐 · 5 = 一般 ·", "    10 = 非常可能推荐给朋友或同事"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
+    }
+
+    @Test func aUnitWiderThanTheLineBreaksInsideOnlyThen() {
+        let lines = TextWrapper.wrap(units: ["1 = Not at all likely to recommend us to anyone ·", "10 = Extremely likely"], width: 30, indent: 2)
+        #expect(lines == ["  1 = Not at all likely to", "  recommend us to anyone ·", "  10 = Extremely likely"])
+    }
+
+    @Test func unitsKeepTheirSpacing() {
+        let lines = TextWrapper.wrap(units: ["? help", "< back", ":skip", ":dk", ":quit"], width: 24, indent: 2, spacing: 2)
+        #expect(lines == ["  ? help  < back  :skip", "  :dk  :quit"])
+    }
+
     @Test func emptyTextIsOneEmptyLine() {
         #expect(TextWrapper.wrap("", width: 10) == [""])
     }

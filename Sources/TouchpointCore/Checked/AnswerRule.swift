@@ -129,7 +129,7 @@ public final class AnswerRule: Sendable {
         case (.yesNo, .bool):
             return nil
         case (.date, .text(let s)):
-            guard DateText.isValid(s) else { return AnswerProblem(EngineText.text(.dateFormat, language)) }
+            if let problem = DateProblem.of(s) { return AnswerProblem(problem.message(language)) }
             if (q.minDate.map { s < $0 } ?? false) || (q.maxDate.map { s > $0 } ?? false) {
                 return AnswerProblem(EngineText.text(.dateBetween, language, q.minDate ?? "…", q.maxDate ?? "…"))
             }

@@ -7,10 +7,12 @@ public enum AnswerParser {
     public static func parse(_ line: String, rule: AnswerRule, isOtherText: Bool = false,
                              shown options: [ChoiceOption], language: String) -> Result<Value, AnswerProblem> {
         let q = rule.question
-        let input = line.trimmingCharacters(in: .whitespaces)
+        let typed = line.trimmingCharacters(in: .whitespaces)
         if isOtherText {
-            return input.isEmpty ? .failure(AnswerProblem(EngineText.text(.answerRequired, language))) : .success(.text(input))
+            return typed.isEmpty ? .failure(AnswerProblem(EngineText.text(.answerRequired, language))) : .success(.text(typed))
         }
+        // Full-width digits and punctuation from an input method count as ASCII, except in free text.
+        let input = q.type == .text ? typed : InputFolding.folded(typed).trimmingCharacters(in: .whitespaces)
         if input.isEmpty && q.type != .note {
             var message = EngineText.text(.answerRequired, language)
             if !q.required { message += " " + EngineText.text(.skipHint, language) }
@@ -28,9 +30,8 @@ public enum AnswerParser {
             parsed = chooseMany(input, options, language).map { .list($0.map { Value.of($0.value) }) }
         case .scale, .nps, .grid:
             guard let n = Int(input) else {
-                if let labelled = labelPoint(input, q, language) { parsed = .success(.number(Double(labelled))); break }
-                let range = q.scalePoints ?? 0...10
-                return .failure(AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound))))
+                parsed = labelPoint(input, q, language).map { .number(Double($0)) }
+                break
             }
             parsed = .success(.number(Double(n)))
         case .number:
@@ -58,9 +59,9 @@ public enum AnswerParser {
         let lower = t.lowercased()
         if let exact = options.first(where: { $0.value.description == t }) { return .success(exact) }
         if let n = Int(t), n >= 1, n <= options.count { return .success(options[n - 1]) }
-        if let exact = options.first(where: { $0.label.text(language).lowercased() == lower }) { return .success(exact) }
+        if let exact = options.first(where: { InputFolding.folded($0.label.text(language)).lowercased() == lower }) { return .success(exact) }
         let prefixed = options.filter {
-            $0.label.text(language).lowercased().hasPrefix(lower) || $0.value.description.lowercased().hasPrefix(lower)
+            InputFolding.folded($0.label.text(language)).lowercased().hasPrefix(lower) || $0.value.description.lowercased().hasPrefix(lower)
         }
         if prefixed.count == 1, !lower.isEmpty { return .success(prefixed[0]) }
         if prefixed.count > 1 {
@@ -70,15 +71,27 @@ public enum AnswerParser {
         return .failure(AnswerProblem(EngineText.text(.notAnOption, language, t, String(options.count))))
     }
 
-    /// Several options, separated by commas (or by spaces when no single option has that text).
+    /// Several options, separated by commas, or by spaces where the words around them are not one option:
+    /// `3 Finding out about us` is option 3 and the label `Finding out about us` (the longest run of words
+    /// that names an option is taken first).
     static func chooseMany(_ input: String, _ options: [ChoiceOption], _ language: String) -> Result<[ChoiceOption], AnswerProblem> {
         var tokens: [String] = []
+        // A run longer than the longest label cannot name an option.
+        let longestLabel = options.map { $0.label.text(language).split(whereSeparator: \.isWhitespace).count }.max() ?? 1
         for part in input.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == ";" || $0 == "、" }) {
             let piece = part.trimmingCharacters(in: .whitespaces)
             if piece.isEmpty { continue }
             if case .success = choose(piece, options, language) { tokens.append(piece); continue }
             let words = piece.split(whereSeparator: \.isWhitespace).map(String.init)
-            tokens += words.count > 1 ? words : [piece]
+            var start = 0
+            while start < words.count {
+                var end = min(words.count, start + max(1, longestLabel))
+                while end > start + 1, case .failure = choose(words[start..<end].joined(separator: " "), options, language) {
+                    end -= 1
+                }
+                tokens.append(words[start..<end].joined(separator: " "))
+                start = end
+            }
         }
         var chosen: [ChoiceOption] = []
         for token in tokens {
@@ -95,16 +108,25 @@ public enum AnswerParser {
         let s = input.lowercased()
         if EngineText.yesWords.contains(s) { return true }
         if EngineText.noWords.contains(s) { return false }
-        if let yes = q.labels["yes"]?.text(language).lowercased(), yes == s { return true }
-        if let no = q.labels["no"]?.text(language).lowercased(), no == s { return false }
+        if let yes = q.labels["yes"].map({ InputFolding.folded($0.text(language)).lowercased() }), yes == s { return true }
+        if let no = q.labels["no"].map({ InputFolding.folded($0.text(language)).lowercased() }), no == s { return false }
         return nil
     }
 
-    /// A scale point typed as its label (`Strongly agree`), if unambiguous.
-    static func labelPoint(_ input: String, _ q: Question, _ language: String) -> Int? {
+    /// A scale point typed as its label (`Strongly agree`) or an unambiguous start of one; a start that several
+    /// labels share (`Strongly`) is refused naming them, as an ambiguous option is.
+    static func labelPoint(_ input: String, _ q: Question, _ language: String) -> Result<Int, AnswerProblem> {
         let s = input.lowercased()
-        let hits = q.labels.filter { $0.value.text(language).lowercased().hasPrefix(s) }.compactMap { Int($0.key) }
-        return hits.count == 1 ? hits[0] : nil
+        let labels = q.labels.compactMap { key, text in Int(key).map { ($0, text.text(language)) } }.sorted { $0.0 < $1.0 }
+        if let exact = labels.first(where: { InputFolding.folded($0.1).lowercased() == s }) { return .success(exact.0) }
+        let hits = s.isEmpty ? [] : labels.filter { InputFolding.folded($0.1).lowercased().hasPrefix(s) }
+        if hits.count == 1 { return .success(hits[0].0) }
+        if hits.count > 1 {
+            let names = hits.map { "\"\($0.1)\" (\($0.0))" }.joined(separator: " / ")
+            return .failure(AnswerProblem(EngineText.text(.ambiguousPoint, language, input, names)))
+        }
+        let range = q.scalePoints ?? 0...10
+        return .failure(AnswerProblem(EngineText.text(.wholeNumberBetween, language, String(range.lowerBound), String(range.upperBound))))
     }
 
 }

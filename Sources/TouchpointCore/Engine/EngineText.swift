@@ -13,6 +13,7 @@ public enum EngineText {
         case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
         case yes, no, other, listSeparator, chooseSeveral, aNumber, help, back
         case resuming, savedResponse, nothingToResume, savedAfter, oneAnswer, answers
+        case ambiguousPoint, dateNoSuchMonth, dateDayZero, dateNotLeapYear, dateFebruaryDays, dateNoSuchDay, monthNames
     }
 
     /// Words typed to say yes, or no, at a yes/no prompt, in any interface language.
@@ -36,6 +37,13 @@ public enum EngineText {
         .yesOrNo: "Type y for yes or n for no.",
         .dateFormat: "Type a date as YYYY-MM-DD, such as 2026-11-23.",
         .dateBetween: "Type a date from {0} to {1}.",
+        .ambiguousPoint: "\"{0}\" could be {1}. Type more of the label, or its number.",
+        .dateNoSuchMonth: "There is no month {0}: months run from 1 to 12. Type a date as YYYY-MM-DD.",
+        .dateDayZero: "There is no day 0: days of the month start at 1.",
+        .dateNotLeapYear: "{0} is not a leap year: February {0} has 28 days.",
+        .dateFebruaryDays: "February has no {0}: it has 28 days, or 29 in a leap year.",
+        .dateNoSuchDay: "{0} has no {1}: it has {2} days.",
+        .monthNames: "January February March April May June July August September October November December",
         .tooShort: "Type at least {0} characters.",
         .tooLong: "Type at most {0} characters (this is {1}).",
         .patternMismatch: "This answer is not in the expected form.",
@@ -76,6 +84,13 @@ public enum EngineText {
         .yesOrNo: "请输入 y（是）或 n（否）。",
         .dateFormat: "请按 YYYY-MM-DD 格式输入日期，例如 2026-11-23。",
         .dateBetween: "请输入 {0} 到 {1} 之间的日期。",
+        .ambiguousPoint: "“{0}”可能是{1}。请多输入几个字，或输入对应的数字。",
+        .dateNoSuchMonth: "没有 {0} 月：月份为 1 到 12。请按 YYYY-MM-DD 格式输入日期。",
+        .dateDayZero: "没有 0 日：日期从 1 日开始。",
+        .dateNotLeapYear: "{0} 年不是闰年：{0} 年 2 月只有 28 天。",
+        .dateFebruaryDays: "2 月没有 {0} 日：2 月只有 28 天，闰年 29 天。",
+        .dateNoSuchDay: "{0} 月没有 {1} 日：该月只有 {2} 天。",
+        .monthNames: "1 2 3 4 5 6 7 8 9 10 11 12",
         .tooShort: "请至少输入 {0} 个字符。",
         .tooLong: "最多输入 {0} 个字符（当前 {1} 个）。",
         .patternMismatch: "答案格式不正确。",

@@ -76,7 +76,8 @@ public struct Interview: Sendable {
     public mutating func submit(_ line: String, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let command = trimmed.lowercased()
+        // Commands typed with an input method in full-width mode (`：ｄｋ`, `？`) are commands too.
+        let command = InputFolding.folded(trimmed).trimmingCharacters(in: .whitespaces).lowercased()
         switch command {
         case ":back", "<": return back()
         case ":quit", ":q": return .quit
@@ -97,7 +98,7 @@ public struct Interview: Sendable {
         if trimmed.isEmpty, let previous = remembered[prompt.key] {
             return record(previous, at: prompt, elapsedMs: elapsedMs)
         }
-        if trimmed.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
+        if command.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
             let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
             return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
         }

@@ -22,15 +22,22 @@ public struct Prompt: Sendable {
     /// A soft check waiting for confirmation of the answer just given.
     public var pendingWarning: String?
 
-    /// Words Tab may complete at this prompt: option labels and values, then commands.
+    /// Words Tab may complete at this prompt: the labels a person may type, in the interview's language (option
+    /// labels, yes/no labels, scale labels; never option values), then the commands allowed here.
     public var completions: [String] {
         var words: [String] = []
-        for o in options {
-            words.append(o.label.text(language))
-            if case .text(let v) = o.value, !words.contains(v) { words.append(v) }
-        }
-        if question.type == .yesNo {
-            words += [question.labels["yes"]?.text(language) ?? "yes", question.labels["no"]?.text(language) ?? "no"]
+        if !key.isOtherText {
+            words += options.map { $0.label.text(language) }
+            switch question.type {
+            case .yesNo:
+                words += [question.labels["yes"]?.text(language) ?? EngineText.text(.yes, language),
+                          question.labels["no"]?.text(language) ?? EngineText.text(.no, language)]
+            case .scale, .nps, .grid where options.isEmpty:
+                words += question.labels.compactMap { k, v in Int(k).map { ($0, v.text(language)) } }
+                    .sorted { $0.0 < $1.0 }.map(\.1)
+            default:
+                break
+            }
         }
         words += [":back", ":help", ":quit"]
         if canSkip { words.append(":skip") }
@@ -38,6 +45,10 @@ public struct Prompt: Sendable {
         if canRefuse { words.append(":rf") }
         return words
     }
+
+    /// Whether the answer is a list (a multi question), so that Tab completes the answer being typed after
+    /// a comma or a space rather than the whole line.
+    public var completesListItems: Bool { question.type == .multi && !key.isOtherText }
 
     public var language: String
 }

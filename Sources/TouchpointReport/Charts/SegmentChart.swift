@@ -6,7 +6,7 @@ enum SegmentChart {
     struct Row {
         var label: String
         var figure: ScoreFigure?
-        var comparison: GroupComparison?
+        var comparison: Difference?
         var isTotal: Bool
     }
 

@@ -94,14 +94,16 @@ public struct ReportBuilder: Sendable {
         scores.responses = .init(read: counts.read, scored: counts.accepted, rejected: counts.rejected)
         var segments: SegmentSection?
         if let name = options.groupBy, let labels {
+            // The same tests as `score --by` (each group against the rest), so the page and the table agree.
+            let compared = engine.report(comparing: .rest)
+            var vsRest: [[GroupValue]: [String: Difference]] = [:]
+            for (group, comparison) in zip(compared.report.groups, compared.comparisons) {
+                vsRest[group.by.map(\.value)] = comparison.vsRest
+            }
             segments = SegmentSection(name: name, groups: scores.groups.map { group in
                 let value = group.by.first?.value ?? .missing
-                var comparisons: [String: GroupComparison] = [:]
-                for (result, overall) in zip(group.scores, scores.overall.scores) {
-                    comparisons[result.id] = GroupComparison.compare(result, overall: overall)
-                }
                 return SegmentGroup(value: value, label: labels.label(value), responses: group.responses,
-                                    scores: group.scores, comparisons: comparisons)
+                                    scores: group.scores, comparisons: vsRest[group.by.map(\.value)] ?? [:])
             })
         }
         let trends = periodEngines.map { entry in

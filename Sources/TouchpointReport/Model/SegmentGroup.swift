@@ -8,5 +8,5 @@ public struct SegmentGroup: Sendable {
     public var responses: Int
     public var scores: [ScoreResult]
     /// The difference with the rest, by score id; absent when it cannot be computed.
-    public var comparisons: [String: GroupComparison]
+    public var comparisons: [String: Difference]
 }

@@ -30,7 +30,7 @@ struct ScoreComparisonTable {
                     any = true
                     table.add([name, other, ScoreNumber.text(difference.difference, places: 2), ScoreNumber.text(difference.se, places: 2),
                                ScoreNumber.text(difference.statistic, places: 2), ScoreNumber.text(difference.p, places: 4),
-                               difference.p < 0.05 ? "*" : ""])
+                               difference.isSignificant ? "*" : ""])
                 }
             }
             guard any else { continue }

@@ -51,21 +51,30 @@ final class InterviewSession {
     }
 
     private func loop(_ run: inout InterviewRun) -> Int32 {
-        let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
         var shownHint = false
         var lastKey: AnswerPath?
         while true {
             guard case .asking(let prompt) = run.interview.state else {
                 return finish(&run)
             }
-            if lastKey != prompt.key || prompt.pendingWarning != nil {
-                for line in renderer.lines(for: prompt, showCommandsHint: !shownHint) { say(line) }
+            // Laid out afresh for each prompt, so that a resized window is followed.
+            let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
+            // After a soft check the message was shown once (`complain`); the question is not drawn again.
+            var commandsHint = false
+            if lastKey != prompt.key {
+                commandsHint = !shownHint
+                for line in renderer.lines(for: prompt, showCommandsHint: commandsHint) { say(line) }
                 shownHint = true
                 lastKey = prompt.key
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = reader.readLine(prompt: renderer.promptString(for: prompt), defaultText: prompt.defaultText,
-                                         completions: prompt.completions)
+            let style = style
+            let request = LineRequest(prompt: renderer.promptString(for: prompt), defaultText: prompt.defaultText,
+                                      completions: prompt.completions, completesListItems: prompt.completesListItems,
+                                      hint: { columns in
+                                          PromptRenderer(width: columns, style: style).hintLines(for: prompt, showCommandsHint: commandsHint)
+                                      })
+            let result = reader.readLine(request)
             let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             switch result {
             case .endOfInput, .interrupted:

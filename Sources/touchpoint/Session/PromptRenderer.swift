@@ -32,40 +32,15 @@ struct PromptRenderer {
                 for (i, o) in p.options.enumerated() {
                     out += wrap(clean(o.label.text(p.language)), indent: 6, first: String(repeating: " ", count: i + 1 < 10 ? 2 : 1) + "\(i + 1)) ")
                 }
-                if q.type == .multi { out.append(style.dim("  " + EngineText.text(.chooseSeveral, p.language))) }
             }
         case .grid where !p.options.isEmpty:
             for (i, o) in p.options.enumerated() {
                 out += wrap(clean(o.label.text(p.language)), indent: 6, first: "  \(i + 1)) ")
             }
-        case .scale, .nps, .grid:
-            let range = q.scalePoints ?? 0...10
-            var scale = "  \(range.lowerBound)-\(range.upperBound)"
-            let labels = q.labels.compactMap { k, v in Int(k).map { ($0, clean(v.text(p.language))) } }.sorted { $0.0 < $1.0 }
-            if !labels.isEmpty { scale += ": " + labels.map { "\($0.0) = \($0.1)" }.joined(separator: " · ") }
-            out += wrap(scale, indent: 4).map { style.dim($0) }
-        case .yesNo:
-            let yes = q.labels["yes"].map { clean($0.text(p.language)) } ?? EngineText.text(.yes, p.language)
-            let no = q.labels["no"].map { clean($0.text(p.language)) } ?? EngineText.text(.no, p.language)
-            out.append(style.dim("  y = \(yes) · n = \(no)"))
-        case .number:
-            var hint = "  " + EngineText.text(.aNumber, p.language)
-            if let lo = q.min, let hi = q.max { hint += " \(NumberText.format(lo))-\(NumberText.format(hi))" }
-            if let unit = q.unit { hint += " (\(clean(unit.text(p.language))))" }
-            out.append(style.dim(hint))
-        case .date:
-            out.append(style.dim("  YYYY-MM-DD"))
         default:
             break
         }
-        if showCommandsHint {
-            var commands = ["? " + EngineText.text(.help, p.language), "< " + EngineText.text(.back, p.language)]
-            if p.canSkip { commands.append(":skip") }
-            if p.canDontKnow { commands.append(":dk") }
-            if p.canRefuse { commands.append(":rf") }
-            commands.append(":quit")
-            out.append(style.dim("  " + commands.joined(separator: "  ")))
-        }
+        out += hintLines(for: p, showCommandsHint: showCommandsHint)
         return out
     }
 
@@ -74,9 +49,9 @@ struct PromptRenderer {
         style.accent("› ")
     }
 
-    private func clean(_ s: String) -> String { TerminalSanitizer.neutralize(s) }
+    func clean(_ s: String) -> String { TerminalSanitizer.neutralize(s) }
 
-    private func wrap(_ text: String, indent: Int, first: String? = nil) -> [String] {
+    func wrap(_ text: String, indent: Int, first: String? = nil) -> [String] {
         if let first {
             let lines = TextWrapper.wrap(text, width: max(width - DisplayWidth.of(first), 10))
             return lines.enumerated().map { i, l in (i == 0 ? first : String(repeating: " ", count: DisplayWidth.of(first))) + l.trimmingLeadingSpaces }

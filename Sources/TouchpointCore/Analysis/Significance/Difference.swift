@@ -8,6 +8,12 @@ public struct Difference: Sendable, Hashable {
     /// Welch-Satterthwaite degrees of freedom, for the t test of means; nil for z tests.
     public var degreesOfFreedom: Double?
 
+    /// The threshold of a significance mark: two-sided p below it.
+    public static let significanceLevel = 0.05
+
+    /// Whether the difference is significant at `significanceLevel`.
+    public var isSignificant: Bool { p < Self.significanceLevel }
+
     public init(difference: Double, se: Double, statistic: Double, p: Double, degreesOfFreedom: Double? = nil) {
         self.difference = difference
         self.se = se

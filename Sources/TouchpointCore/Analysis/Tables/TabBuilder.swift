@@ -200,18 +200,7 @@ public struct TabBuilder: Sendable {
     }
 
     private func label(_ name: String, _ value: JSONValue?) -> String {
-        guard let value else { return GroupValue.missingLabel }
-        let question: Question? = name.hasPrefix("meta.")
-            ? questionnaire.meta.first { $0.key == String(name.dropFirst(5)) }?.question
-            : table.question(name)
-        if let question {
-            if question.type == .yesNo, case .bool(let flag) = value {
-                return question.labels[flag ? "yes" : "no"]?.text(language) ?? AnalysisWords.yesNo(flag, language)
-            }
-            let key = ExportLayout.keyText(value)
-            if let option = question.allOptions.first(where: { $0.value.description == key }) { return option.label.text(language) }
-        }
-        return ExportLayout.keyText(value)
+        ValueLabel.text(name, value, questionnaire: questionnaire, table: table, language: language)
     }
 
     private func rank(_ name: String, _ value: JSONValue?) -> Int {

@@ -17,14 +17,7 @@ public enum AdjustedWald {
     /// The weighted share of attempts whose outcome is `true`, the interval at Kish's effective size; `nil`
     /// when there are none, the counts differ, or the weights are unusable (see `Weights.areUsable`).
     public static func estimate(outcomes: [Bool], weights: [Double]) -> Estimate? {
-        guard outcomes.count == weights.count, let nEff = Weights.kishEffectiveSize(weights) else { return nil }
-        var total = 0.0
-        var hits = 0.0
-        for (outcome, weight) in zip(outcomes, weights) {
-            total += weight
-            if outcome { hits += weight }
-        }
-        let share = hits / total
+        guard let (share, nEff) = Weights.share(of: outcomes, weights: weights) else { return nil }
         return Estimate(value: 100 * share, ci95: interval(share: share, size: nEff), n: outcomes.count, nEff: nEff)
     }
 

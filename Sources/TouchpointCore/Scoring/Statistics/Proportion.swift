@@ -18,14 +18,7 @@ public enum Proportion {
     /// in place of `n`, which equals the unweighted interval when all weights are equal. `nil` when
     /// there are no cases, the counts differ, or the weights are unusable (see `Weights.areUsable`).
     public static func wilson(outcomes: [Bool], weights: [Double]) -> Estimate? {
-        guard outcomes.count == weights.count, let nEff = Weights.kishEffectiveSize(weights) else { return nil }
-        var total = 0.0
-        var hits = 0.0
-        for (outcome, weight) in zip(outcomes, weights) {
-            total += weight
-            if outcome { hits += weight }
-        }
-        let share = hits / total
+        guard let (share, nEff) = Weights.share(of: outcomes, weights: weights) else { return nil }
         return Estimate(value: 100 * share, ci95: wilsonInterval(share: share, size: nEff),
                         n: outcomes.count, nEff: nEff)
     }

@@ -23,3 +23,18 @@ public enum Weights {
         !weights.isEmpty && weights.allSatisfy { $0.isFinite && $0 >= 0 } && weights.contains { $0 > 0 }
     }
 }
+
+extension Weights {
+    /// The weighted share (0-1) of cases whose outcome is `true`, `Σ w·[outcome] / Σ w`, with Kish's effective
+    /// size; `nil` when there are no cases, the counts differ, or the weights are unusable (see `areUsable`).
+    public static func share(of outcomes: [Bool], weights: [Double]) -> (share: Double, nEff: Double)? {
+        guard outcomes.count == weights.count, let nEff = kishEffectiveSize(weights) else { return nil }
+        var total = 0.0
+        var hits = 0.0
+        for (outcome, weight) in zip(outcomes, weights) {
+            total += weight
+            if outcome { hits += weight }
+        }
+        return (hits / total, nEff)
+    }
+}
