@@ -15,13 +15,19 @@ public enum QuestionnaireParser {
 
     /// Parses the bytes of a questionnaire file.
     public static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard) -> Result {
+        parse(bytes, fileSize: fileSize, limits: limits, parallel: nil)
+    }
+
+    /// `parse`, with the top-level items read on every core (`parallel: true`), on this thread only (false), or
+    /// as the file's size says (nil).
+    static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, parallel: Bool?) -> Result {
         var loaded = YAMLLoader.load(bytes, fileSize: fileSize, limits: limits)
         guard let root = loaded.root, !loaded.diagnostics.contains(where: { $0.severity == .error && !recoverable($0.code) }) else {
             return Result(questionnaire: nil, diagnostics: loaded.diagnostics)
         }
         loaded.root = nil
         let reader = NodeReader()
-        let questionnaire = parse(root: root, reader: reader, parallel: bytes.count >= ItemParser.parallelBytes)
+        let questionnaire = parse(root: root, reader: reader, parallel: parallel ?? (bytes.count >= ItemParser.parallelBytes))
         TreeDisposal.release(consume root, sourceBytes: bytes.count)
         return Result(questionnaire: questionnaire, diagnostics: loaded.diagnostics + reader.diagnostics.items)
     }

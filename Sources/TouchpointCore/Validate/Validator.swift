@@ -41,7 +41,14 @@ public enum Validator {
     /// conditions, effort and budget): `run` uses it to reach the first question sooner.
     public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
                                 runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil) -> Report {
-        let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits)
+        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil)
+    }
+
+    /// `validate`, with the work on other cores forced on or off (`concurrent`), or chosen by the file's size (nil):
+    /// tests check that both give the same report.
+    static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
+                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?) -> Report {
+        let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits, parallel: concurrent)
         var bag = DiagnosticBag()
         bag.append(contentsOf: parsed.diagnostics)
         guard let q = parsed.questionnaire else {
@@ -50,13 +57,14 @@ public enum Validator {
         let flow = FlowItem.flatten(q.items)
         // The checked questionnaire's parts need only the items: on a large file they are worked out on another
         // core while the names are checked, and thrown away if an error turns up.
-        let derived = flow.count >= backgroundItems ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
+        let background = concurrent ?? (flow.count >= backgroundItems)
+        let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
         bag.append(contentsOf: nameProblems)
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
         // it runs on another core beside the other rules. Its findings are added after theirs, as when it ran last.
-        let flowWork = analyseFlow && flow.count >= backgroundItems ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
+        let flowWork = analyseFlow && background ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
             var found = DiagnosticBag()
             ReachabilityRule.check(context, into: &found)
             return (found.items, EffortEstimate.estimate(q, table: table))
