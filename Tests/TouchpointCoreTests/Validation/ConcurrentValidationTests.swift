@@ -6,8 +6,8 @@ import Testing
 @Suite("Validating on several cores gives the one-thread report")
 struct ConcurrentValidationTests {
     /// A questionnaire of `sections` sections of 50 questions, with a mistake in about every seventh question.
-    static func largeSource(sections: Int, mistakes: Bool) -> String {
-        var lines = ["touchpoint: 1", "id: large", "defaults: {required: true}", "questions:"]
+    static func largeSource(sections: Int, mistakes: Bool, defaultsLast: Bool = false) -> String {
+        var lines = ["touchpoint: 1", "id: large"] + (defaultsLast ? [] : ["defaults: {required: true, dont_know: true}"]) + ["questions:"]
         var n = 0
         for s in 1...sections {
             lines.append("  - section: part\(s)")
@@ -24,6 +24,7 @@ struct ConcurrentValidationTests {
                 lines.append("        options: [a, b, \(slip ? "'c, d'" : "c")]")
             }
         }
+        if defaultsLast { lines.append("defaults: {required: false, refuse: true}") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -36,6 +37,21 @@ struct ConcurrentValidationTests {
         #expect(one.questionnaire == many.questionnaire)
         #expect(one.diagnostics == many.diagnostics)
         #expect(mistakes == !one.diagnostics.isEmpty)
+    }
+
+    @Test("items read while the file is still being loaded take defaults written after the list into account")
+    func defaultsAfterTheList() {
+        let bytes = Array(Self.largeSource(sections: 4, mistakes: true, defaultsLast: true).utf8)
+        let one = QuestionnaireParser.parse(bytes, parallel: false)
+        let many = QuestionnaireParser.parse(bytes, parallel: true)
+        #expect(one.questionnaire == many.questionnaire)
+        #expect(one.diagnostics == many.diagnostics)
+        let first = many.questionnaire?.items.first.flatMap { item -> Question? in
+            if case .section(let s) = item, case .question(let q)? = s.items.first { return q }
+            return nil
+        }
+        #expect(first?.required == false)
+        #expect(first?.refuse == true)
     }
 
     @Test("the validator's report is the same with and without its background work", arguments: [false, true])
