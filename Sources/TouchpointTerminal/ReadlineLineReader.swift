@@ -12,7 +12,9 @@ import Synchronization
 ///   (see `CompletionMatcher`); a second Tab lists the matching words alone.
 /// - After the window is resized, the prompt's hint (`LineRequest.hint`) is drawn again at the new
 ///   width just above the prompt, and the line being edited after it.
-/// - `defaultText` is placed in the edit buffer, ready to be accepted with Enter or edited.
+/// - `defaultText` is placed in the edit buffer, shown as the active (highlighted) region: Enter accepts it,
+///   the first character typed (or pasted) replaces it whole, and an editing key first (arrows, Home, End,
+///   Backspace, Ctrl-A, Ctrl-E, ...) keeps it for editing; see `DefaultTextKeys`.
 /// - Ctrl-C returns `.interrupted` (as do SIGTERM and SIGHUP), Ctrl-D on an empty line
 ///   `.endOfInput`; the terminal is back in its normal mode whenever `readLine` returns.
 /// - Ctrl-Z restores the terminal before the process stops and sets it up again when it continues.
@@ -96,6 +98,7 @@ private enum ReadlineSession {
         /// The words of the last completion, listed on a second Tab without the text kept before them.
         var listed: [String] = []
         var result: LineReadResult?
+        var firstKey = DefaultTextKeys()
     }
 
     nonisolated(unsafe) static var context = Context()
@@ -119,11 +122,29 @@ private enum ReadlineSession {
                           defaultText: request.defaultText, hint: request.hint, result: nil)
         defer { context = Context() }
         installCompletion()
-        rl_startup_hook = { () -> Int32 in
+        // Before input, after readline has drawn the prompt (it deactivates the mark after the startup hook).
+        rl_pre_input_hook = { () -> Int32 in
             if let text = ReadlineSession.context.defaultText, !text.isEmpty {
                 rl_insert_text(text)
+                // Shown as the active region: it goes as soon as something is typed over it.
+                rl_mark = 0
+                rl_point = rl_end
+                rl_activate_mark()
+                rl_redisplay()
+                ReadlineSession.context.firstKey = DefaultTextKeys(pending: true)
             }
             return 0
+        }
+        rl_getc_function = { stream in
+            let key = rl_getc(stream)
+            if key >= 0, ReadlineSession.context.firstKey.isPending,
+               ReadlineSession.context.firstKey.replaces(after: UInt8(truncatingIfNeeded: key)) {
+                // The first character typed over the default replaces it whole.
+                rl_delete_text(0, rl_end)
+                rl_point = 0
+                rl_mark = 0
+            }
+            return key
         }
         rl_callback_handler_install(ReadlinePrompt.prepare(prompt)) { line in
             if let line {
@@ -134,7 +155,7 @@ private enum ReadlineSession {
             }
             rl_callback_handler_remove()
         }
-        rl_startup_hook = nil
+        rl_pre_input_hook = nil
 
         var hangUps = 0
         while context.result == nil {

@@ -18,7 +18,7 @@ struct Touchpoint: ParsableCommand {
           touchpoint score questionnaires/relationship_nps.yaml responses/*.jsonl
         """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, RunCommand.self, TestCommand.self, SimulateCommand.self, ScoreCommand.self, VerifyCommand.self, ShowCommand.self, ReportCommand.self, ExportCommand.self, TabCommand.self, VerbatimsCommand.self, SQLCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, TestCommand.self, SimulateCommand.self, ScoreCommand.self, VerifyCommand.self, ShowCommand.self, SavedCommand.self, ReportCommand.self, ExportCommand.self, TabCommand.self, VerbatimsCommand.self, SQLCommand.self]
     )
 
     /// Runs the command, mapping usage errors to exit status 2 as the spec requires (not ArgumentParser's 64).

@@ -5,7 +5,7 @@ import TouchpointCore
 /// One command-line surface: the same colour flags, exit codes for unreadable files, completions and help.
 @Suite("One command-line surface")
 struct CommandLineSurfaceTests {
-    static let printing = ["validate", "run", "test", "simulate", "score", "verify", "show"]
+    static let printing = ["validate", "run", "test", "simulate", "score", "verify", "show", "saved"]
 
     private func workspace() throws -> Workspace {
         let workspace = try Workspace()

@@ -50,7 +50,9 @@ struct LineModeTests {
         let record = try #require(records.first)
         #expect(records.count == 1)
         #expect(record.keys == HeadlessRunTests.specKeyOrder)
-        #expect(record["mode"] == "interactive")
+        // Lines from a pipe are recorded as headless, with no durations (SPEC section 5).
+        #expect(record["mode"] == "headless")
+        #expect(record["durations_ms"] == .object(JSONObject()))
         #expect(record["meta"] == ["region": "south"])
         #expect(record["answers"]?.sortingKeys == ([
             "consent": true, "channel": "shop", "products": ["tv", "radio"], "product_sat": ["tv": 4, "radio": 2],
@@ -154,10 +156,14 @@ struct LineModeTests {
 
         #expect(try workspace.run(["run", file], input: "5\n").status == 3)
         let id = try #require(workspace.checkpoints().first)
-        try workspace.write(file, String(decoding: try workspace.bytes(file), as: UTF8.self) + "# edited\n")
+        // An edit the saved answer does not fit: a question asked before it (SavedInterviewTests has more).
+        let edited = String(decoding: try workspace.bytes(file), as: UTF8.self)
+            .replacingOccurrences(of: "questions:\n", with: "questions:\n  - {id: first, type: yes_no, text: First?}\n")
+        try workspace.write(file, edited)
         let changed = try workspace.run(["run", file, "--resume", id], input: "slow\ny\n")
         #expect(changed.status == 2)
         #expect(changed.stderr.contains("changed"), "stderr: \(changed.stderr)")
+        #expect(changed.stderr.contains("asks `first` before `recommend`"), "stderr: \(changed.stderr)")
         #expect(workspace.checkpoints() == [id], "a refused resume must not lose the saved answers")
     }
 

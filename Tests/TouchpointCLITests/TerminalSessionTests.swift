@@ -173,7 +173,8 @@ struct TerminalSessionTests {
         try terminal.expect("› ")
         try terminal.send(Key.controlC)
         try terminal.expect("nothing was saved")
-        #expect(try terminal.waitForExit() == 3)
+        // Nothing saved: not the exit status of a saved interview (3).
+        #expect(try terminal.waitForExit() == 1)
         #expect(workspace.checkpoints().isEmpty)
         #expect(!workspace.exists("responses/customer_journey.jsonl"))
     }
@@ -213,9 +214,17 @@ struct TerminalSessionTests {
         try terminal.expect("您的客户旅程")
         try terminal.expect("在过去12个月里，您是否购买、订购或使用过我们的产品或服务？")
         try terminal.expect("y = 是 · n = 否")
+        try terminal.expect("必答 · ? 帮助")
         try terminal.expect("› ")
+        // Back from the first question to the meta prompt, whose value is offered again; Enter keeps it.
+        try terminal.send(":back" + Key.enter)
+        try terminal.expect("客户类型（依据样本记录）")
+        try terminal.expect("回车保留原答案，输入即替换 · ? 帮助")
+        try terminal.expect("高价值客户")
         try terminal.send(":back" + Key.enter)
         try terminal.expect("这是第一题，无法返回。")
+        try terminal.send(Key.enter)
+        try terminal.expect("在过去12个月里，您是否购买、订购或使用过我们的产品或服务？")
         try terminal.expect("› ")
         try terminal.send("是" + Key.enter)
         try terminal.expect("您大约在我们这里购买或下单了多少次？")

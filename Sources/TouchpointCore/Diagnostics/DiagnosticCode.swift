@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     case unreachable = "unreachable"
     case alwaysTrue = "always-true"
     case budgetExceeded = "budget-exceeded"
+    case quotaNeverFills = "quota-never-fills"
     // In-file tests.
     case testInvalid = "test-invalid"
     case testFailed = "test-failed"
@@ -58,7 +59,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
     /// The severity a finding with this code has unless the rule says otherwise.
     public var defaultSeverity: Severity {
         switch self {
-        case .unreachable, .alwaysTrue, .budgetExceeded, .unknownLanguage, .emptySection: .warning
+        case .unreachable, .alwaysTrue, .budgetExceeded, .quotaNeverFills, .unknownLanguage, .emptySection: .warning
         case .idRemoved, .idRenamed, .optionRemoved, .optionRecoded, .typeChanged, .rangeChanged, .routingChanged: .warning
         default: .error
         }

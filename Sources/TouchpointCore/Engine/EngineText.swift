@@ -13,6 +13,9 @@ public enum EngineText {
         case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
         case yes, no, other, listSeparator, chooseSeveral, aNumber, help, back
         case resuming, savedResponse, nothingToResume, savedAfter, oneAnswer, answers
+        case commandBack, commandSkip, commandDontKnow, commandRefused, commandHelp, commandQuit, commandQuitUnsaved, commandsHere, commandSeparator
+        case hintSkip, hintKeepEarlier, hintKeepAnswer, hintContinue, hintRequired, hintDontKnow, hintRefused, hintHelp
+        case hintSeparator, hintReplace
         case ambiguousPoint, dateNoSuchMonth, dateDayZero, dateNotLeapYear, dateFebruaryDays, dateNoSuchDay, monthNames
     }
 
@@ -64,9 +67,17 @@ public enum EngineText {
         .aNumber: "a number", .help: "help", .back: "back",
         .resuming: "Resuming interview {0} at question {1}.",
         .savedResponse: "Saved response {0} to {1}.",
-        .nothingToResume: "Stopped before the first answer; there is nothing to resume.",
+        .nothingToResume: "Stopped before the first answer; nothing was saved.",
         .savedAfter: "Interview saved after {0}. Continue with: {1}",
         .oneAnswer: "1 answer", .answers: "{0} answers",
+        .commandBack: ":back (or <) previous question", .commandSkip: ":skip leave it unanswered",
+        .commandDontKnow: ":dk don't know", .commandRefused: ":rf refused", .commandHelp: "? (or :help) this help",
+        .commandQuit: ":quit save and stop", .commandQuitUnsaved: ":quit stop (nothing is saved before the first answer)",
+        .commandsHere: "Commands here: {0}.", .commandSeparator: ", ",
+        .hintSkip: "Enter to skip", .hintKeepEarlier: "Enter keeps the earlier answer",
+        .hintKeepAnswer: "Enter keeps this answer", .hintContinue: "Enter to continue", .hintRequired: "answer needed",
+        .hintDontKnow: ":dk don't know", .hintRefused: ":rf refused", .hintHelp: "? help", .hintSeparator: " · ",
+        .hintReplace: "typing replaces it",
     ]
 
     static let chinese: [Key: String] = [
@@ -111,9 +122,17 @@ public enum EngineText {
         .aNumber: "数字", .help: "帮助", .back: "上一题",
         .resuming: "继续访谈 {0}，从第 {1} 题开始。",
         .savedResponse: "答卷 {0} 已保存到 {1}。",
-        .nothingToResume: "在回答第一题之前停止，没有可继续的访谈。",
+        .nothingToResume: "在回答第一题之前停止，未保存任何内容。",
         .savedAfter: "访谈已保存（{0}）。继续请运行：{1}",
         .oneAnswer: "已答 1 题", .answers: "已答 {0} 题",
+        .commandBack: ":back（或 <）上一题", .commandSkip: ":skip 跳过不答",
+        .commandDontKnow: ":dk 不知道", .commandRefused: ":rf 拒绝回答", .commandHelp: "?（或 :help）本帮助",
+        .commandQuit: ":quit 保存并退出", .commandQuitUnsaved: ":quit 退出（回答第一题之前不保存任何内容）",
+        .commandsHere: "此题可用命令：{0}。", .commandSeparator: "，",
+        .hintSkip: "回车跳过", .hintKeepEarlier: "回车保留原答案",
+        .hintKeepAnswer: "回车保留此答案", .hintContinue: "回车继续", .hintRequired: "必答",
+        .hintDontKnow: ":dk 不知道", .hintRefused: ":rf 拒绝回答", .hintHelp: "? 帮助", .hintSeparator: " · ",
+        .hintReplace: "输入即替换",
     ]
 
     /// The text for `key` in `language` with `{0}`, `{1}`... replaced by `arguments`.

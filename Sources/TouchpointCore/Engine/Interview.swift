@@ -19,6 +19,9 @@ public struct Interview: Sendable {
     public let seed: UInt64
     /// Headless interviews accept answers that fail soft checks and record a warning instead of asking.
     public var confirmSoftChecksAutomatically = false
+    /// Whether answers add the time spent on them to `durations`: only a person at a terminal has times worth
+    /// recording; headless replays and piped lines record none (an empty `durations_ms`, not zeros).
+    public var recordsDurations = true
 
     /// The recorded prompts, in interview order: always a prefix of the current path.
     public private(set) var steps: [(key: AnswerPath, outcome: StepOutcome)] = []
@@ -37,6 +40,10 @@ public struct Interview: Sendable {
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
+    /// Quotas checked and found open: not checked again in this interview (see `dueQuota`).
+    public private(set) var openQuotas: Set<String> = []
+    /// The id of the quota that ended the interview, if one did.
+    public private(set) var endedByQuota: String?
 
     private var pendingSoft: (key: String, value: Value, message: String)?
     private var order: [SourcePosition: Int] { checked.order }
@@ -48,7 +55,9 @@ public struct Interview: Sendable {
     /// Whether prompts carry piped texts (a headless replay reads none).
     private let rendersText: Bool
     /// Where the current prompt is in the items (see `walk(resume:)`).
-    private var stopPath: [Int] = []
+    private(set) var stopPath: [Int] = []
+    /// The progress marker, advanced at every prompt shown (not in headless replays, which show none).
+    public private(set) var progress = ProgressMarker()
 
     /// Starts an interview of a checked questionnaire; `rendersText: false` skips piping texts nobody will read
     /// (headless replays).
@@ -73,21 +82,23 @@ public struct Interview: Sendable {
     // MARK: Answering
 
     /// Handles one typed line: a command (`:back`, `:skip`, `:dk`, `:rf`, `?`, `:quit`) or an answer.
+    ///
+    /// An empty line does what the prompt's `enterAction` says: keeps the answer a soft check asked about, keeps
+    /// the earlier answer after `:back`, goes on past a note, records `skipped` at an optional question, and is
+    /// refused at a required one.
     public mutating func submit(_ line: String, elapsedMs: Int = 0) -> Feedback {
         guard let prompt else { return .invalid("the interview is finished") }
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         // Commands typed with an input method in full-width mode (`：ｄｋ`, `？`) are commands too.
         let command = InputFolding.folded(trimmed).trimmingCharacters(in: .whitespaces).lowercased()
-        switch command {
-        case ":back", "<": return back()
-        case ":quit", ":q": return .quit
-        case "?", ":help", ":h":
-            let help = [prompt.help, EngineText.text(.helpCommands, language)].compactMap { $0 }.joined(separator: "\n")
-            return .help(help)
-        case ":skip": return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
-        case ":dk": return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
-        case ":rf": return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
-        default: break
+        switch PromptCommand.parse(command) {
+        case .back?: return back()
+        case .quit?: return .quit
+        case .help?: return .help(prompt.helpText)
+        case .skip?: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+        case .dontKnow?: return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
+        case .refused?: return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
+        case nil: break
         }
         if let pending = pendingSoft, pending.key == prompt.key.description,
            trimmed.isEmpty || EngineText.confirmWords.contains(command) {
@@ -98,9 +109,15 @@ public struct Interview: Sendable {
         if trimmed.isEmpty, let previous = remembered[prompt.key] {
             return record(previous, at: prompt, elapsedMs: elapsedMs)
         }
+        if trimmed.isEmpty {
+            switch prompt.enterAction {
+            case .skip: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+            case .needsAnswer: return .invalid(EngineText.text(.answerRequired, language))
+            case .continueOn, .keepAnswer, .keepEarlier: break
+            }
+        }
         if command.hasPrefix(":") && prompt.question.type != .text && !prompt.key.isOtherText {
-            let commands = [":back", ":skip", ":dk", ":rf", "?", ":quit"].joined(separator: " ")
-            return .invalid(EngineText.text(.unknownCommand, language, trimmed, commands))
+            return .invalid(prompt.unknownCommand(trimmed))
         }
         let parsed = AnswerParser.parse(line, rule: rule(of: prompt), isOtherText: prompt.key.isOtherText,
                                         shown: prompt.options, language: language)
@@ -178,7 +195,9 @@ public struct Interview: Sendable {
         steps.append((prompt.key, outcome))
         remembered[prompt.key] = nil
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
-        durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        if recordsDurations {
+            durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
+        }
         state = walk(resume: true)
         return .accepted
     }
@@ -228,11 +247,15 @@ public struct Interview: Sendable {
         let from = resume ? stopPath : []
         if !resume { computed = [:] }
         endedAt = nil
+        endedByQuota = nil
         var path: [Int] = []
         switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
             stopPath = path
-            let prompt = makePrompt(key, q, bindings, order: position, section: section)
+            var prompt = makePrompt(key, q, bindings, order: position, section: section)
+            if rendersText {
+                prompt.progress = progress.advance(answered: steps.count, remaining: longestRemaining(at: key))
+            }
             if q.shuffle && !key.isOtherText {
                 optionOrders[AnswerPath(question: key.question, loop: key.loop)] = prompt.options.map(\.value)
             }
@@ -347,7 +370,8 @@ public struct Interview: Sendable {
                           options: key.isOtherText ? [] : shownOptions(q, key: key), defaultText: nil,
                           progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: nil,
                           canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
-                          canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+                          canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, canGoBack: !steps.isEmpty,
+                      language: language)
         }
         let text = pipe(q.text.text(language, fallback: questionnaire.defaultLanguage), loop: key.loop, sections: sections)
         var subtext: String?
@@ -365,7 +389,8 @@ public struct Interview: Sendable {
                       options: options, defaultText: defaultText,
                       progress: Double(position) / Double(flowCount), answeredCount: steps.count, sectionTitle: title,
                       canSkip: !q.required || key.isOtherText, canDontKnow: q.dontKnow && !key.isOtherText,
-                      canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, language: language)
+                      canRefuse: q.refuse && !key.isOtherText, pendingWarning: nil, canGoBack: !steps.isEmpty,
+                      language: language)
     }
 
     /// The options in shown order: shuffled with a generator seeded per prompt, `fixed` ones kept in place.
@@ -448,12 +473,34 @@ public struct Interview: Sendable {
         return true
     }
 
-    /// Restores what a checkpoint holds besides the steps.
-    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome]) {
+    /// Restores what a checkpoint holds besides the steps; `optionOrders` are the orders shown before, kept for
+    /// the prompts already recorded (a revised file may shuffle differently).
+    mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome],
+                                optionOrders kept: [AnswerPath: [OptionValue]] = [:]) {
         self.durations = durations
         self.warnings = warnings
         self.remembered = remembered
         state = walk()
+        guard !kept.isEmpty else { return }
+        let recorded = Set(steps.map { AnswerPath(question: $0.key.question, loop: $0.key.loop) })
+        // The prompt being asked shows its options now, in the order `walk` gave them.
+        let current = prompt.flatMap { $0.key.isOtherText ? nil : AnswerPath(question: $0.key.question, loop: $0.key.loop) }
+        for (key, order) in kept where recorded.contains(key) && key != current { optionOrders[key] = order }
+    }
+
+    /// Settles the quota `dueQuota` gave: a full quota ends the interview with its status and text; an open
+    /// one is not checked again. The session decides `full` from the output file (`QuotaTally`).
+    public mutating func resolveQuota(_ quota: Quota, full: Bool) {
+        guard full else {
+            openQuotas.insert(quota.id)
+            return
+        }
+        pendingSoft = nil
+        stopPath = []
+        endedAt = quota.position
+        endedByQuota = quota.id
+        let text = quota.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
+        state = .finished(quota.status, text: text)
     }
 
     /// Replaces the meta values (used when meta is asked at the start of an interview).

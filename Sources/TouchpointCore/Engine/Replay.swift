@@ -19,15 +19,49 @@ public struct Replay: Sendable {
         public var message: String
     }
 
+    /// How a replay settles the quotas that fall due (see `Interview.dueQuota`).
+    public enum QuotaDecision: Sendable, Hashable {
+        /// Every quota is open: the replay goes on and `run` returns the quotas that were due, in order.
+        case allOpen
+        /// The quota with this id is full (it ends the interview when due); the others are open. Answers
+        /// after that point are not used, as a real interview would never ask them.
+        case full(String)
+        /// Replaying a stored record that ended with this status: a due quota with that status is full when
+        /// every stored answer has been used, that is where the record ended (`verify`).
+        case endsWhereAnswersEnd(EndStatus)
+    }
+
     /// Answers `interview` until it finishes, or throws the first reason to reject the respondent.
     public func run(_ interview: inout Interview) throws(Rejection) {
+        _ = try run(&interview, quotas: .allOpen)
+    }
+
+    /// Answers `interview` until it finishes, settling quotas as `quotas` says; returns the ids of the quotas
+    /// that fell due (and were held open) on the way.
+    @discardableResult
+    public func run(_ interview: inout Interview, quotas: QuotaDecision) throws(Rejection) -> [String] {
         interview.confirmSoftChecksAutomatically = true
         // Shapes first: an answer given in the wrong shape (a loop answer not keyed by option) is reported as
         // such, not later as a missing answer.
         let given = try leafKeys(interview.table)
         var used = Set<String>()
+        var due: [String] = []
         var guardSteps = 0
-        while let prompt = interview.prompt {
+        func settle() {
+            while let quota = interview.dueQuota {
+                let full: Bool
+                switch quotas {
+                case .allOpen: full = false
+                case .full(let id): full = quota.id == id
+                case .endsWhereAnswersEnd(let status): full = quota.status == status && given.isSubset(of: used)
+                }
+                if !full { due.append(quota.id) }
+                interview.resolveQuota(quota, full: full)
+            }
+        }
+        while true {
+            settle()
+            guard let prompt = interview.prompt else { break }
             guardSteps += 1
             if guardSteps > 1_000_000 { throw Rejection(question: prompt.key.question, message: "the interview did not end") }
             let key = prompt.key
@@ -65,9 +99,11 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "`\(name)` could not be recorded")
             }
         }
+        if interview.endedByQuota != nil, case .full = quotas { return due }
         for key in given.sorted() where !used.contains(key) {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
         }
+        return due
     }
 
     private func lookup(_ source: [String: Value], _ key: AnswerPath) -> Value? {

@@ -58,10 +58,35 @@ public struct Section: Sendable, Hashable {
     }
 }
 
-/// How an interview ends when an `end` item's condition holds.
-public enum EndStatus: String, Sendable, Hashable, CaseIterable {
-    case complete
-    case screenedOut = "screened_out"
+/// How an interview ended: `complete` or `screened_out` (the statuses of an `end` item), `quota_full` or a
+/// quota's own `status` (SPEC sections 2 and 5).
+///
+/// Not a closed enum: a quota may name its own status, so which statuses a record may carry depends on the
+/// questionnaire (`Questionnaire.statuses`).
+public struct EndStatus: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// The status an `end` item or a record names; nil unless it is `complete` or `screened_out`. Statuses of
+    /// quotas are read against the questionnaire (`Questionnaire.status(named:)`).
+    public init?(rawValue: String) {
+        guard Self.allCases.contains(where: { $0.rawValue == rawValue }) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    /// Any status name, unchecked: the parser checks a quota's own status before making one.
+    public init(named rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    public static let complete = EndStatus(named: "complete")
+    public static let screenedOut = EndStatus(named: "screened_out")
+    /// The default status of an interview ended by a full quota.
+    public static let quotaFull = EndStatus(named: "quota_full")
+
+    /// The statuses every questionnaire has, the ones an `end` item may name: `complete`, `screened_out`.
+    public static let allCases: [EndStatus] = [.complete, .screenedOut]
+
+    public var description: String { rawValue }
 }
 
 /// Ends the interview when its `when` holds (always, without one).

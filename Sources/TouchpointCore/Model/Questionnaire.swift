@@ -15,6 +15,8 @@ public struct Questionnaire: Sendable, Hashable {
     public var items: [Item]
     public var scores: [ScoreDefinition]
     public var tests: [TestCase]
+    /// Field quotas (`quotas:`), in the order written.
+    public var quotas: [Quota] = []
     /// Where each top-level key was written.
     public var keyPositions: [String: SourcePosition]
 

@@ -11,6 +11,8 @@ enum FormatKeys {
     static let section = ["section", "title", "when", "for_each", "questions"]
     static let end = ["end", "id", "when", "text"]
     static let compute = ["compute", "value"]
+    /// An entry of `quotas:`.
+    static let quota = ["id", "when", "limit", "text", "status"]
     /// What a meta field has besides a question's keys (it has no `id`: its key is its id).
     static let metaExtra = ["ask"]
     /// An entry of a score's `items` written as a mapping.

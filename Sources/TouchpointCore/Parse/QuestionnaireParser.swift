@@ -11,7 +11,7 @@ public enum QuestionnaireParser {
 
     /// `$schema` names a JSON Schema for editors (docs/questionnaire.schema.json); touchpoint ignores it.
     static let topKeys = ["$schema", "touchpoint", "id", "title", "version", "languages", "intro", "outro", "defaults",
-                          "budget", "meta", "questions", "scores", "tests"]
+                          "budget", "meta", "questions", "quotas", "scores", "tests"]
 
     /// Parses the bytes of a questionnaire file.
     public static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard) -> Result {
@@ -78,6 +78,7 @@ public enum QuestionnaireParser {
                 q.items = parallel ? items.itemsInParts(list) : items.items(list)
             }
         }
+        if let node = fields["quotas"]?.value { q.quotas = QuotaParser(reader: reader).quotas(node) }
         if let node = fields["scores"]?.value { q.scores = ScoreParser(reader: reader).scores(node) }
         if let node = fields["tests"]?.value { q.tests = TestCaseParser(reader: reader).tests(node) }
         return q

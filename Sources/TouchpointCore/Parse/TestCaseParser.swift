@@ -49,7 +49,11 @@ struct TestCaseParser {
         for (key, pair) in f { e.keyPositions[key] = pair.key.position }
         if let n = f["status"]?.value, let s = reader.string(n, key: "status") {
             e.status = EndStatus(rawValue: s)
-            if e.status == nil {
+            if e.status == nil, s == EndStatus.quotaFull.rawValue || s.hasPrefix("quota_") {
+                reader.report(.badValue, at: n.position,
+                              "`status: \(s)` cannot be expected: in-file tests run with every quota open (they have no output file to count)",
+                              hint: "write `complete` or `screened_out`")
+            } else if e.status == nil {
                 reader.report(.badValue, at: n.position, "`status: \(s)` is not an interview status",
                               hint: "write `complete` or `screened_out`")
             }

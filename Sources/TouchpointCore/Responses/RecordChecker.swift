@@ -36,10 +36,10 @@ struct RecordChecker: Sendable {
             throw Self.mistyped("response_id", idValue, expected: "a non-empty string")
         }
         guard let statusValue = record["status"] else {
-            throw LineProblem(.badField, "the record has no `status`; it must be \"complete\" or \"screened_out\"")
+            throw LineProblem(.badField, "the record has no `status`; it must be \(Self.statusList(schema.questionnaire))")
         }
-        guard let statusText = statusValue.stringValue, let status = EndStatus(rawValue: statusText) else {
-            throw Self.mistyped("status", statusValue, expected: "\"complete\" or \"screened_out\"")
+        guard let statusText = statusValue.stringValue, let status = schema.questionnaire.status(named: statusText) else {
+            throw Self.mistyped("status", statusValue, expected: Self.statusList(schema.questionnaire))
         }
         guard let answersValue = record["answers"] else {
             throw LineProblem(.badField, "the record has no `answers` object; write {} when nothing was answered")
@@ -245,5 +245,11 @@ struct RecordChecker: Sendable {
 
     static func clip(_ text: String, limit: Int = 60) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// The statuses the questionnaire declares, for messages: `"complete" or "screened_out"`, with its quotas' statuses.
+    static func statusList(_ q: Questionnaire) -> String {
+        let names = q.statuses.map { "\"\($0.rawValue)\"" }
+        return names.count <= 2 ? names.joined(separator: " or ") : names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
     }
 }

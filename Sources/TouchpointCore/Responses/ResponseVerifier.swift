@@ -40,7 +40,9 @@ public struct ResponseVerifier: Sendable {
         for (key, value) in record.missing { missing[key] = Value(json: value) }
         var interview = Interview(checked, language: record.language, meta: meta, rendersText: false)
         do {
-            try Replay(answers: answers, missing: missing).run(&interview)
+            let quotas: Replay.QuotaDecision = record.status == .complete || record.status == .screenedOut
+                ? .allOpen : .endsWhereAnswersEnd(record.status)
+            try Replay(answers: answers, missing: missing).run(&interview, quotas: quotas)
         } catch {
             throw LineProblem(.pathRule, "replaying the answers: \(error.message)")
         }

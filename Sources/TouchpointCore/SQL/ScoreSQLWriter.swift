@@ -167,7 +167,7 @@ extension ScoreSQL {
             var extra: [String] = []
             var checks = ["questionnaire IS NOT NULL", "questionnaire = \(dialect.string(sql.questionnaire.id))",
                           "response_id IS NOT NULL", "response_id <> ''",
-                          "status IN (\(EndStatus.allCases.map { dialect.string($0.rawValue) }.joined(separator: ", ")))"]
+                          "status IN (\(sql.questionnaire.statuses.map { dialect.string($0.rawValue) }.joined(separator: ", ")))"]
             if let weight = sql.weightSource {
                 extra.append("\(weightExpression(weight)) AS w")
                 checks.append("w IS NOT NULL AND w >= 0E0 AND w <= 1.7976931348623157E308")
@@ -277,7 +277,7 @@ extension ScoreSQL {
             rows.append(["method": dialect.string("responses"), "position": "-2", "n": "a.responses"])
             rows.append(["method": dialect.string("lines"), "position": "-1", "n": "(SELECT COUNT(*) FROM lines)",
                          "count": "(SELECT COUNT(*) FROM lines) - a.responses"])
-            for (index, status) in EndStatus.allCases.enumerated() {
+            for (index, status) in sql.questionnaire.statuses.enumerated() {
                 p1.append(("st\(index)", "SUM(CASE WHEN status = \(dialect.string(status.rawValue)) THEN 1 ELSE 0 END)"))
                 rows.append(["method": dialect.string("status"), "item": dialect.string(status.rawValue), "position": "-1",
                              "item_position": "\(index)", "n": "a.st\(index)"])

@@ -3,6 +3,8 @@ struct GroupState: Sendable {
     var responses = 0
     /// Responses read by `status` (`complete`, `screened_out`...); only complete ones are scored.
     var statuses: [String: Int] = [:]
+    /// Complete responses for which each quota's `when` holds, by quota id (kept for all responses only).
+    var quotaFill: [String: Int] = [:]
     var nps: [NPSAccumulator] = []
     var shares: [ShareAccumulator] = []
     var moments: [MomentAccumulator] = []
@@ -14,6 +16,7 @@ struct GroupState: Sendable {
     mutating func merge(_ other: GroupState) {
         responses += other.responses
         for (status, count) in other.statuses { statuses[status, default: 0] += count }
+        for (id, count) in other.quotaFill { quotaFill[id, default: 0] += count }
         for index in nps.indices { nps[index].merge(other.nps[index]) }
         for index in shares.indices { shares[index].merge(other.shares[index]) }
         for index in moments.indices { moments[index].merge(other.moments[index]) }

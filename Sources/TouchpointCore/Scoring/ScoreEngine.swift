@@ -136,6 +136,9 @@ public struct ScoreEngine: Sendable {
         // SPEC section 6: responses that are not complete are read and counted by status, not scored.
         guard record.status == .complete else { return }
         let schema = self.schema
+        if !questionnaire.quotas.isEmpty {
+            for id in QuotaTally.filled(by: record, schema: schema) { states[0].quotaFill[id, default: 0] += 1 }
+        }
         for plan in plans {
             Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
                 body(&states[0])

@@ -64,7 +64,13 @@ public struct HeadlessSession: Sendable {
         }
         var chunk: [RespondentReader.Item] = []
         struct Stop: Error {}
+        var tally = QuotaTally(checked)
         func process() throws {
+            if !checked.questionnaire.quotas.isEmpty {
+                guard flush() else { throw Stop() }
+                try processWithQuotas()
+                return
+            }
             let time = now()
             let session = self
             let outcomes = ParallelMap.map(chunk) { item in
@@ -90,6 +96,59 @@ public struct HeadlessSession: Sendable {
             }
             chunk.removeAll(keepingCapacity: true)
         }
+        // With quotas, a chunk is replayed on every core with every quota open; then, under one hold of the
+        // output file's lock, the file's completes are counted, each respondent whose due quota is full is
+        // replayed again to end there (`quota_full`), this chunk's own completes are counted as they are
+        // decided, and the chunk is appended. No other process counts or appends in between, so headless runs
+        // sharing a file never overfill a quota.
+        func processWithQuotas() throws {
+            guard !chunk.isEmpty else { return }
+            let time = now()
+            let session = self
+            let outcomes = ParallelMap.map(chunk) { item in
+                var random = SystemRandomNumberGenerator()
+                return item.value.flatMap { json in
+                    session.respond(json, line: item.line, now: time, random: &random, quotas: .allOpen).mapError { problem in
+                        session.rejection(json, problem)
+                    }
+                }
+            }
+            let quotas = Dictionary(uniqueKeysWithValues: checked.questionnaire.quotas.map { ($0.id, $0) })
+            var written = 0
+            do {
+                try store.appendDeciding(&tally) { tally in
+                    var lines: [UInt8] = []
+                    written = 0
+                    for (item, outcome) in zip(chunk, outcomes) {
+                        switch outcome {
+                        case .failure(let problem):
+                            summary.rejected += 1
+                            onRejected(item.line, problem.message)
+                        case .success(let replayed):
+                            var line = replayed.line
+                            if let full = replayed.due.first(where: { quotas[$0].map(tally.isFull) ?? false }),
+                               case .success(let json) = item.value {
+                                var random = SystemRandomNumberGenerator()
+                                if case .success(let ended) = respond(json, line: item.line, now: time, random: &random,
+                                                                      quotas: .full(full)) {
+                                    line = ended.line
+                                }
+                            }
+                            tally.ingest(line: line.dropLast())
+                            lines += line
+                            written += 1
+                        }
+                    }
+                    return lines
+                }
+            } catch {
+                summary.unsavedFromLine = chunk.first?.line
+                summary.failure = error.message
+                throw Stop()
+            }
+            summary.saved += written
+            chunk.removeAll(keepingCapacity: true)
+        }
         do {
             try RespondentReader.read(reader) { item in
                 chunk.append(item)
@@ -103,9 +162,21 @@ public struct HeadlessSession: Sendable {
         return summary
     }
 
+    /// The rejection of a respondent, named by its `respondent` id when it has one.
+    func rejection(_ json: JSONValue, _ problem: RespondentRejection) -> RespondentRejection {
+        RespondentRejection((json["respondent"]?.stringValue.map { "respondent \($0)" } ?? "respondent") + " rejected: " + problem.message)
+    }
+
     /// The response line for one respondent, or why it is rejected.
     func respond(_ json: JSONValue, line: Int, now: String,
                  random: inout SystemRandomNumberGenerator) -> Result<[UInt8], RespondentRejection> {
+        respond(json, line: line, now: now, random: &random, quotas: .allOpen).map(\.line)
+    }
+
+    /// The response line for one respondent with quotas settled as `quotas` says, and the quotas that fell due
+    /// (held open) on the way; or why it is rejected.
+    func respond(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator,
+                 quotas: Replay.QuotaDecision) -> Result<(line: [UInt8], due: [String]), RespondentRejection> {
         guard let o = json.objectValue else {
             return .failure(RespondentRejection("a respondent must be a JSON object, not \(json.kindDescription)"))
         }
@@ -144,8 +215,10 @@ public struct HeadlessSession: Sendable {
         case (.failure(let p), _), (_, .failure(let p)): return .failure(p)
         }
         var interview = Interview(checked, language: language, meta: meta, seed: respondentSeed(line), rendersText: false)
+        interview.recordsDurations = false  // a headless record carries no durations (`{}`), rather than zeros
+        let due: [String]
         do {
-            try Replay(answers: answers, missing: missing).run(&interview)
+            due = try Replay(answers: answers, missing: missing).run(&interview, quotas: quotas)
         } catch {
             return .failure(RespondentRejection("at `\(error.question)`: \(error.message)"))
         }
@@ -153,7 +226,7 @@ public struct HeadlessSession: Sendable {
                                        respondent: o["respondent"]?.stringValue ?? respondent,
                                        interviewer: o["interviewer"]?.stringValue ?? interviewer,
                                        mode: .headless, startedAt: now, completedAt: now)
-        return .success(interview.record(context).line())
+        return .success((interview.record(context).line(), due))
     }
 
     /// The seed of the respondent on input line `line`: shuffled orders differ between respondents and

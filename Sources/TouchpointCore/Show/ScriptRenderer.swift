@@ -65,6 +65,7 @@ public struct ScriptRenderer {
             out.append("|---|---|---|")
             for s in q.scores { out.append("| `\(s.id)` | \(s.method.rawValue) | \(scoreDefinition(s)) |") }
         }
+        if !q.quotas.isEmpty { out += quotaLines() }
         if !q.tests.isEmpty {
             out += ["", "## \(w("Tests", "测试用例"))", ""]
             for test in q.tests {
@@ -111,6 +112,22 @@ public struct ScriptRenderer {
                 out.append("")
             }
         }
+    }
+
+    /// The `## Quotas` table: each quota's condition in words, its limit, the status it ends with, its text.
+    private func quotaLines() -> [String] {
+        var out = ["", "## \(w("Quotas", "配额"))", ""]
+        out.append(w("Counted over the completed interviews of the output file; checked once every name of the condition has been asked.",
+                     "按输出文件中已完成的访谈计数；条件中的所有问题都问过后检查。"))
+        out.append("")
+        out.append("| \(w("quota", "配额")) | \(w("counts completes where", "计数条件")) | \(w("limit", "上限")) | \(w("when full, ends as", "满额后状态")) | \(w("text", "文字")) |")
+        out.append("|---|---|---|---|---|")
+        for quota in questionnaire.quotas {
+            let words = quota.when.expr.map { $0.describe { name, value in label(name, value) } } ?? "`\(Markdown.code(quota.when.source))`"
+            let text = quota.text.map(t) ?? "—"
+            out.append("| `\(quota.id)` | \(words) | \(quota.limit) | `\(quota.status.rawValue)` | \(text) |")
+        }
+        return out
     }
 
     /// "1-21 题，约 10 秒-2 分 50 秒".

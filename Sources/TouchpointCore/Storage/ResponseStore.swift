@@ -221,32 +221,56 @@ public struct ResponseStore: Sendable {
 
     private func append(_ line: [UInt8], kept: String?) throws(StorageError) {
         do throws(DurableFiles.Failure) {
-            try files.ensureFolder(folder)
-            let (fd, created, readable) = try openOutput()
-            defer { close(fd) }
-            if created { try files.syncFolder(folder) }
-            try lockExclusively(fd)
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw DurableFiles.Failure(code: errno, path: outputPath) }
-            guard (info.st_mode & S_IFMT) == S_IFREG else { throw DurableFiles.Failure(code: EISDIR, path: outputPath) }
-            let sizeBefore = info.st_size
-            var record = line
-            if readable, sizeBefore > 0, try lastByte(fd, size: sizeBefore) != 0x0A {
-                record.insert(0x0A, at: 0)
-            }
-            do throws(DurableFiles.Failure) {
-                try files.writeAll(fd, record, path: outputPath)
-                try files.sync(fd, path: outputPath)
-            } catch {
-                // Still under the lock: cut off whatever part of the record reached the file, so that neither a
-                // torn line nor a record whose durability is unknown remains (a resumed run will append it again).
-                while ftruncate(fd, sizeBefore) != 0, errno == EINTR {}
-                _ = files.calls.fsync(fd)
-                throw error
-            }
+            _ = try withLockedOutput { locked throws(DurableFiles.Failure) in try write(line, to: locked) }
         } catch {
             throw StorageError(errno: error.code, action: .appendResponse, path: error.path, keptIn: kept)
         }
+    }
+
+    /// The output file, open and locked exclusively: what an append (and a quota count) sees.
+    struct LockedOutput {
+        let fd: Int32
+        /// The file's size when the lock was taken.
+        let size: off_t
+        let readable: Bool
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    /// Opens (creating it if needed) and locks the output file, runs `body`, and closes it, which releases the lock.
+    func withLockedOutput<T>(_ body: (LockedOutput) throws(DurableFiles.Failure) -> T) throws(DurableFiles.Failure) -> T {
+        try files.ensureFolder(folder)
+        let (fd, created, readable) = try openOutput()
+        defer { close(fd) }
+        if created { try files.syncFolder(folder) }
+        try lockExclusively(fd)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw DurableFiles.Failure(code: errno, path: outputPath) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw DurableFiles.Failure(code: EISDIR, path: outputPath) }
+        return try body(LockedOutput(fd: fd, size: info.st_size, readable: readable,
+                                     device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+    }
+
+    /// Writes whole lines at the end of the locked file and syncs them; returns the bytes written (a "\n" is put
+    /// first when the file ends in a torn line). On failure whatever reached the file is cut off again.
+    @discardableResult
+    func write(_ line: [UInt8], to locked: LockedOutput) throws(DurableFiles.Failure) -> Int {
+        let fd = locked.fd, sizeBefore = locked.size
+        var record = line
+        if locked.readable, sizeBefore > 0, try lastByte(fd, size: sizeBefore) != 0x0A {
+            record.insert(0x0A, at: 0)
+        }
+        do throws(DurableFiles.Failure) {
+            try files.writeAll(fd, record, path: outputPath)
+            try files.sync(fd, path: outputPath)
+        } catch {
+            // Still under the lock: cut off whatever part of the record reached the file, so that neither a
+            // torn line nor a record whose durability is unknown remains (a resumed run will append it again).
+            while ftruncate(fd, sizeBefore) != 0, errno == EINTR {}
+            _ = files.calls.fsync(fd)
+            throw error
+        }
+        return record.count
     }
 
     /// Opens the output file for appending, creating it 0600 when missing; says whether it is new and readable.
@@ -281,7 +305,7 @@ public struct ResponseStore: Sendable {
         }
     }
 
-    private func lastByte(_ fd: Int32, size: off_t) throws(DurableFiles.Failure) -> UInt8 {
+    func lastByte(_ fd: Int32, size: off_t) throws(DurableFiles.Failure) -> UInt8 {
         var byte: UInt8 = 0
         while true {
             let n = pread(fd, &byte, 1, size - 1)

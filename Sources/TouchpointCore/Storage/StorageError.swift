@@ -53,6 +53,8 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What the program was doing, which decides the advice in the message.
     public enum Action: String, Sendable, Hashable {
         case saveCheckpoint, loadCheckpoint, listCheckpoints, removeCheckpoint, appendResponse
+        /// Counting the output file's completes for a quota.
+        case countQuotas
     }
 
     public var reason: Reason
@@ -107,7 +109,7 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     private var verb: String {
         switch action {
         case .saveCheckpoint, .appendResponse: return "write to"
-        case .loadCheckpoint: return "read"
+        case .loadCheckpoint, .countQuotas: return "read"
         case .listCheckpoints: return "list"
         case .removeCheckpoint: return "remove"
         }
@@ -127,6 +129,8 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
             }
         case .loadCheckpoint, .listCheckpoints, .removeCheckpoint:
             retry = "then try again"
+        case .countQuotas:
+            retry = "then run the same `touchpoint run` command with --resume (the answers so far are saved)"
         }
         switch reason {
         case .noSpace: return "free some space, \(retry)"

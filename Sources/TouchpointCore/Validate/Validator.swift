@@ -31,7 +31,8 @@ public enum Validator {
 
     /// Rules that look at the whole questionnaire once names are known, run in this order.
     static var rules: [any ValidationRule.Type] {
-        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, ReachabilityRule.self]
+        [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, QuotaRule.self, ReachabilityRule.self,
+         QuotaFillRule.self]
     }
 
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
@@ -63,22 +64,28 @@ public enum Validator {
         bag.append(contentsOf: nameProblems)
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
-        // it runs on another core beside the other rules. Its findings are added after theirs, as when it ran last.
+        // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
+        // in `rules`, as when it ran there.
         let flowWork = analyseFlow && background ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
             var found = DiagnosticBag()
             ReachabilityRule.check(context, into: &found)
             return (found.items, EffortEstimate.estimate(q, table: table))
         } : nil
-        for rule in rules where rule != ReachabilityRule.self { rule.check(context, into: &bag) }
         var effort: EffortEstimate?
-        if let flowWork {
-            let (found, estimate) = flowWork.wait()
-            bag.append(contentsOf: found)
-            effort = estimate
-        } else if analyseFlow {
-            ReachabilityRule.check(context, into: &bag)
-            effort = EffortEstimate.estimate(q, table: table)
+        for rule in rules {
+            if rule == ReachabilityRule.self {
+                if let flowWork {
+                    let (found, estimate) = flowWork.wait()
+                    bag.append(contentsOf: found)
+                    effort = estimate
+                } else if analyseFlow {
+                    rule.check(context, into: &bag)
+                }
+            } else if analyseFlow || rule != QuotaFillRule.self {
+                rule.check(context, into: &bag)
+            }
         }
+        if analyseFlow, effort == nil { effort = EffortEstimate.estimate(q, table: table) }
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
         let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait())

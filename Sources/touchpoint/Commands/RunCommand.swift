@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Administer an interview (interactive on a terminal, headless otherwise).",
         discussion: """
         At every prompt: :back (or <) previous question, :skip leave an optional question, :dk don't know, \
-        :rf refused, ? help, :quit save and stop. Ctrl-C and Ctrl-D save the interview for --resume.
+        :rf refused, ? help, :quit save and stop. Ctrl-C and Ctrl-D save the interview for --resume; \
+        `touchpoint saved FILE` lists the saved interviews.
 
         Exit status: 0 all interviews ended; 1 rejected input (headless); 2 usage; 3 interview left unfinished.
 

@@ -97,13 +97,15 @@ struct ScoreCommand: ParsableCommand {
             // The status line goes under the heading line.
             var rendered = formatter.render(report).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             rendered.insert(ScoreStatusLine.render(report.responses, statuses, color: color), at: min(1, rendered.count))
+            if let quotas = ScoreStatusLine.quotas(engine.quotaFills, color: color) { rendered.insert(quotas, at: min(2, rendered.count)) }
             Console.out(rendered.joined(separator: "\n"))
             let differences = ScoreComparisonTable(color: color).render(report, comparisons, mode: compare)
             if !differences.isEmpty { Console.out(differences) }
         case .json where decimals != ScoreNumber.decimals:
             // Unrounded figures for exact comparisons (the interop checks of `touchpoint sql`): the scores only.
             Console.out(JSONWriter().string(report.json(places: min(max(decimals, 0), 17))))
-        case .json: Console.out(JSONWriter().string(report.json(statuses: statuses, comparisons: comparisons)))
+        case .json: Console.out(JSONWriter().string(ScoreStatusLine.withQuotas(report.json(statuses: statuses, comparisons: comparisons),
+                                                                               engine.quotaFills)))
         case .csv: Console.out(String(ScoreCSVFormatter().render(report).dropLast()))
         }
         throw ExitCode(strict && report.responses.rejected > 0 ? 1 : 0)

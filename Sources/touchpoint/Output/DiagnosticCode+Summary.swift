@@ -40,6 +40,7 @@ extension DiagnosticCode {
         case .unreachable: "a question, section or end that can never be reached (below)"
         case .alwaysTrue: "a `when` that always holds, so it filters nothing"
         case .budgetExceeded: "the longest path asks more questions or takes more seconds than `budget`"
+        case .quotaNeverFills: "a quota that can never fill: `limit: 0`, a `when` no respondent meets, or names no path asks together"
         case .testInvalid: "an in-file test names a question, compute, section or meta key that does not exist, gives a missing reason other than `skipped`, `dont_know`, `refused`, or expects neither a `status` nor `rejected`"
         case .testFailed: "an in-file test's expectation is not met; the message says what happened instead"
         case .idRemoved: "with --against: a question of the earlier version is gone, so its collected answers have no counterpart"

@@ -14,4 +14,23 @@ enum ScoreStatusLine {
         parts.append("incidence " + (statuses.incidence.map { ScoreNumber.text($0, places: 1) + "%" } ?? "—"))
         return style.dim(parts.joined(separator: " · ") + "; only complete responses are scored")
     }
+
+    /// The line under the status line when the questionnaire has quotas: `quotas: young 3/3 (100%) · ...`.
+    static func quotas(_ fills: [QuotaFill], color: Bool) -> String? {
+        guard !fills.isEmpty else { return nil }
+        let parts = fills.map { fill in
+            "\(fill.id) \(ScoreTextTable.grouped(fill.completes))/\(ScoreTextTable.grouped(fill.limit))"
+                + (fill.percent.map { " (" + ScoreNumber.text($0, places: 0) + "%)" } ?? "")
+        }
+        return Style(colorEnabled: color).dim("quotas: " + parts.joined(separator: " · ") + " completes matching / limit")
+    }
+
+    /// The JSON report with `"quotas": {ID: {"limit", "completes", "fill", "status"}}` when there are quotas.
+    static func withQuotas(_ json: JSONValue, _ fills: [QuotaFill]) -> JSONValue {
+        guard !fills.isEmpty, case .object(var object) = json else { return json }
+        var quotas = JSONObject()
+        for fill in fills { quotas[fill.id] = .object(fill.json) }
+        object["quotas"] = .object(quotas)
+        return .object(object)
+    }
 }

@@ -9,7 +9,8 @@ import Glibc
 /// Runs one interview with a person: at a terminal through readline, or from piped lines.
 ///
 /// After every accepted answer the interview is checkpointed; a finished interview is appended to the
-/// response file and only then is its checkpoint removed. Returns the exit status (0 ended, 3 unfinished).
+/// response file and only then is its checkpoint removed. Returns the exit status (0 ended, 3 unfinished and
+/// saved, 1 stopped before the first answer with nothing saved).
 final class InterviewSession {
     let setup: RunSetup
     let reader: LineReader
@@ -30,50 +31,64 @@ final class InterviewSession {
     func run(resume: String?) -> Int32 {
         var interview: Interview
         var context: InterviewContext
+        var opening: MetaQuestions?
         if let resume {
             guard let restored = ResumePicker(setup: setup, reader: reader, interactive: interactive).pick(resume) else { return 2 }
             (interview, context) = restored
             say(style.dim(EngineText.text(.resuming, interview.language, context.responseID, String(interview.steps.count + 1))))
         } else {
             let language = setup.language ?? q.defaultLanguage
-            guard let meta = askMeta(language: language) else { return 3 }
-            interview = Interview(setup.loaded.checked, language: language, meta: meta, seed: setup.seed)
+            opening = MetaQuestions(setup.loaded.checked, language: language, given: setup.meta)
+            interview = Interview(setup.loaded.checked, language: language, meta: setup.meta, seed: setup.seed)
+            interview.recordsDurations = interactive  // piped lines are recorded as headless, with no durations
             var random = SystemRandomNumberGenerator()
             context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
-                                       mode: .interactive, startedAt: Timestamp.rfc3339(Date()))
-            if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
-            if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
-            say("")
+                                       mode: interactive ? .interactive : .headless, startedAt: Timestamp.rfc3339(Date()))
         }
-        var run = InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path)
-        return loop(&run)
+        var run = InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path,
+                               opening: opening)
+        return loop(&run, introduce: resume == nil)
     }
 
-    private func loop(_ run: inout InterviewRun) -> Int32 {
-        var shownHint = false
+    /// Shows the title and intro, once, before the first question.
+    private func introduce(_ language: String) {
+        if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
+        if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
+        say("")
+    }
+
+    private func loop(_ run: inout InterviewRun, introduce needsIntro: Bool) -> Int32 {
+        var needsIntro = needsIntro
         var lastKey: AnswerPath?
+        // A line that was not accepted, offered again in the edit buffer to be corrected (terminal only).
+        var rejected: String?
         while true {
-            guard case .asking(let prompt) = run.interview.state else {
+            guard let prompt = run.prompt else {
                 return finish(&run)
             }
+            if needsIntro && prompt.metaKey == nil {
+                introduce(run.interview.language)
+                needsIntro = false
+            }
             // Laid out afresh for each prompt, so that a resized window is followed.
-            let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
+            var renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
+            renderer.lineEditing = interactive
             // After a soft check the message was shown once (`complain`); the question is not drawn again.
-            var commandsHint = false
             if lastKey != prompt.key {
-                commandsHint = !shownHint
-                for line in renderer.lines(for: prompt, showCommandsHint: commandsHint) { say(line) }
-                shownHint = true
+                for line in renderer.lines(for: prompt) { say(line) }
                 lastKey = prompt.key
             }
             let started = DispatchTime.now().uptimeNanoseconds
-            let style = style
-            let request = LineRequest(prompt: renderer.promptString(for: prompt), defaultText: prompt.defaultText,
+            let hintRenderer = renderer
+            let request = LineRequest(prompt: renderer.promptString(for: prompt), defaultText: rejected ?? prompt.defaultText,
                                       completions: prompt.completions, completesListItems: prompt.completesListItems,
                                       hint: { columns in
-                                          PromptRenderer(width: columns, style: style).hintLines(for: prompt, showCommandsHint: commandsHint)
+                                          var resized = hintRenderer
+                                          resized.width = columns
+                                          return resized.hintLines(for: prompt)
                                       })
+            rejected = nil
             let result = reader.readLine(request)
             let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
             switch result {
@@ -93,6 +108,9 @@ final class InterviewSession {
                 case .invalid(let message):
                     complain(message, line: line, prompt: prompt)
                     lastKey = nil  // the question again, after the message
+                    // A mistyped answer comes back to be corrected; a command refused here does not.
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    if interactive && !trimmed.isEmpty && PromptCommand.parse(trimmed) == nil { rejected = line }
                 case .confirm(let message):
                     complain(message, line: line, prompt: prompt)
                     lastKey = prompt.key
@@ -118,13 +136,16 @@ final class InterviewSession {
             fail("the response was saved, but its checkpoint could not be removed: \(checkpointLeft.message)")
         }
         let interview = run.interview
+        let renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
+        say(style.dim("[✓] " + renderer.progressBar(interview.progressFraction)))
         if case .finished(_, let text) = interview.state, let text { sayWrapped(text) }
         if let outro = q.outro { sayWrapped(outro.text(interview.language, fallback: q.defaultLanguage)) }
         say(style.success(EngineText.text(.savedResponse, interview.language, run.context.responseID, setup.store.outputPath)))
         return 0
     }
 
-    /// Saves the interview for `--resume` and says how to continue.
+    /// Saves the interview for `--resume` and says how to continue (exit 3); before the first answer there is
+    /// nothing to save, which it says, and exits 1 so that no script takes the stop for a saved interview.
     private func suspend(_ run: InterviewRun) -> Int32 {
         let kept: Bool
         do {
@@ -136,45 +157,15 @@ final class InterviewSession {
         let language = run.interview.language
         guard kept else {
             Console.error(errorStyle.warning(EngineText.text(.nothingToResume, language)))
-            return 3
+            return 1
         }
-        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(setup.store.outputPath)"
-        let command = "touchpoint run \(setup.loaded.path)\(out) --resume \(run.context.responseID)"
+        let out = setup.store.outputPath == ResponseStore.defaultOutputPath(questionnaireID: q.id) ? "" : " --out \(ShellWord.quoted(setup.store.outputPath))"
+        let command = "touchpoint run \(ShellWord.quoted(setup.loaded.path))\(out) --resume \(run.context.responseID)"
         let count = run.interview.steps.count
         let answers = count == 1 ? EngineText.text(.oneAnswer, language) : EngineText.text(.answers, language, String(count))
         let message = EngineText.text(.savedAfter, language, answers, command)
         Console.error(errorStyle.warning(message))
         return 3
-    }
-
-    /// Asks the meta values marked `ask: true` that `--set` did not give.
-    private func askMeta(language: String) -> [String: Value]? {
-        var meta = setup.meta
-        for field in q.meta where field.ask && meta[field.key] == nil {
-            let fq = field.question
-            let options = fq.allOptions
-            while true {
-                say(style.bold(clean(fq.text.text(language, fallback: q.defaultLanguage))) + style.dim(" (meta.\(field.key))"))
-                for (i, o) in options.enumerated() { say("  \(i + 1)) \(clean(o.label.text(language, fallback: q.defaultLanguage)))") }
-                let completions = options.map { $0.label.text(language, fallback: q.defaultLanguage) }
-                switch reader.readLine(prompt: style.accent("› "), defaultText: nil, completions: completions) {
-                case .endOfInput, .interrupted:
-                    Console.error("touchpoint: stopped before the interview began; nothing was saved")
-                    return nil
-                case .line(let line):
-                    switch AnswerParser.parse(line, rule: setup.loaded.checked.metaRule(field.key) ?? AnswerRule(fq),
-                                              shown: options, language: language) {
-                    case .success(let v):
-                        meta[field.key] = v
-                    case .failure(let problem):
-                        complain(problem.message, line: line, prompt: nil)
-                        continue
-                    }
-                }
-                break
-            }
-        }
-        return meta
     }
 
     // MARK: Output

@@ -3,11 +3,11 @@ import TouchpointTerminal
 
 extension PromptRenderer {
     /// The lines just above the readline prompt: what the question takes (scale labels, yes/no, a number,
-    /// a date, several options) and, when asked for, the commands.
+    /// a date, several options), then what the prompt allows besides an answer (`allowances`).
     ///
-    /// Wrapped to `width` at spaces; `N = label` and each command stay whole on a line. After a resize
+    /// Wrapped to `width` at spaces; `N = label` and each allowance stay whole on a line. After a resize
     /// the reader draws these again at the new width.
-    func hintLines(for p: Prompt, showCommandsHint: Bool) -> [String] {
+    func hintLines(for p: Prompt) -> [String] {
         var out: [String] = []
         let q = p.question
         switch q.type {
@@ -33,19 +33,31 @@ extension PromptRenderer {
         default:
             break
         }
-        if showCommandsHint {
-            out += TextWrapper.wrap(units: commands(for: p), width: max(width, 20), indent: 2, spacing: 2)
-        }
+        out += TextWrapper.wrap(units: allowances(for: p), width: max(width, 20), indent: 2)
         return out.map { style.dim($0) }
     }
 
-    /// The commands allowed at the prompt, as the hint names them.
-    func commands(for p: Prompt) -> [String] {
-        var commands = ["? " + EngineText.text(.help, p.language), "< " + EngineText.text(.back, p.language)]
-        if p.canSkip { commands.append(":skip") }
-        if p.canDontKnow { commands.append(":dk") }
-        if p.canRefuse { commands.append(":rf") }
-        commands.append(":quit")
-        return commands
+    /// What the prompt allows besides an answer, on every prompt: what Enter does there, `:dk` and `:rf`
+    /// where the question allows them, and `?` for the rest (`Enter to skip · :dk don't know · :rf refused ·
+    /// ? help`), each unit but the last ending in the separator.
+    func allowances(for p: Prompt) -> [String] {
+        let l = p.language
+        var parts: [String] = []
+        switch p.enterAction {
+        case .skip: parts.append(EngineText.text(.hintSkip, l))
+        case .keepEarlier:
+            parts.append(EngineText.text(.hintKeepEarlier, l)
+                         + (lineEditing ? EngineText.text(.commandSeparator, l) + EngineText.text(.hintReplace, l) : ""))
+        case .keepAnswer: parts.append(EngineText.text(.hintKeepAnswer, l))
+        case .continueOn: parts.append(EngineText.text(.hintContinue, l))
+        case .needsAnswer: parts.append(EngineText.text(.hintRequired, l))
+        }
+        if p.enterAction != .continueOn {
+            if p.canDontKnow { parts.append(EngineText.text(.hintDontKnow, l)) }
+            if p.canRefuse { parts.append(EngineText.text(.hintRefused, l)) }
+        }
+        parts.append(EngineText.text(.hintHelp, l))
+        let separator = EngineText.text(.hintSeparator, l).trimmingCharacters(in: .whitespaces)
+        return parts.enumerated().map { i, part in i + 1 < parts.count ? part + " " + separator : part }
     }
 }

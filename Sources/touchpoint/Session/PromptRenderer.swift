@@ -9,13 +9,21 @@ struct PromptRenderer {
     var width: Int
     var style: Style
 
-    func lines(for p: Prompt, showCommandsHint: Bool) -> [String] {
+    /// Whether answers are typed with line editing (readline), where a default is shown in the edit buffer and
+    /// typing replaces it.
+    var lineEditing = false
+
+    func lines(for p: Prompt) -> [String] {
         var out: [String] = []
-        let zh = p.language.hasPrefix("zh")
-        let percent = Int((p.progress * 100).rounded())
-        let barWidth = 12
-        let filled = min(barWidth, max(0, Int((p.progress * Double(barWidth)).rounded())))
-        var header = "[\(p.answeredCount + 1)] " + String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled) + " \(percent)%"
+        if let key = p.metaKey {
+            // A meta prompt comes before the interview: no progress line.
+            out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
+            if let last = out.popLast() { out.append(last + style.dim(" (meta.\(key))")) }
+            out += optionLines(for: p)
+            out += hintLines(for: p)
+            return out
+        }
+        var header = "[\(p.answeredCount + 1)] " + progressBar(p.progress)
         if let title = p.sectionTitle { header += "  " + clean(title) }
         out.append(style.dim(header))
         // The interviewer's instruction, for their eyes only: bracketed and dim, as written (never piped).
@@ -25,8 +33,15 @@ struct PromptRenderer {
         out += wrap(clean(p.text), indent: 0).map { style.bold($0) }
         if let sub = p.subtext { out += wrap(clean(sub), indent: 2).map { style.accent($0) } }
         if let warning = p.pendingWarning { out += wrap(clean(warning), indent: 2).map { style.warning($0) } }
-        let q = p.question
-        switch q.type {
+        out += optionLines(for: p)
+        out += hintLines(for: p)
+        return out
+    }
+
+    /// The numbered options of a choice or a grid with options.
+    private func optionLines(for p: Prompt) -> [String] {
+        var out: [String] = []
+        switch p.question.type {
         case .single, .multi:
             if !p.key.isOtherText {
                 for (i, o) in p.options.enumerated() {
@@ -40,8 +55,16 @@ struct PromptRenderer {
         default:
             break
         }
-        out += hintLines(for: p, showCommandsHint: showCommandsHint)
         return out
+    }
+
+    /// The bar and percentage of the progress marker: the percentage rounded down, so 100% only at the end.
+    func progressBar(_ fraction: Double) -> String {
+        let f = min(max(fraction, 0), 1)
+        let barWidth = 12
+        let filled = min(barWidth, Int((f * Double(barWidth)).rounded(.down)))
+        return String(repeating: "▓", count: filled) + String(repeating: "░", count: barWidth - filled)
+            + " \(Int((f * 100).rounded(.down)))%"
     }
 
     /// The text of the readline prompt itself.

@@ -116,8 +116,11 @@ struct InterviewTests {
         #expect(restored.prompt?.key == i.prompt?.key)
         #expect(restored.steps.map(\.key) == i.steps.map(\.key))
         #expect(restoredContext.responseID == "r1")
+        // Another file's hash: the answers are replayed against it, and fit (RevisedResumeTests has the conflicts).
+        let replayed = try Checkpoint.resume(json, checked: try #require(report.checked), sha256: "other")
+        #expect(replayed.fileChanged && replayed.interview.prompt?.key == i.prompt?.key)
         #expect(throws: Checkpoint.Problem.self) {
-            _ = try Checkpoint.restore(json, checked: try #require(report.checked), sha256: "other")
+            _ = try Checkpoint.restore(.object(JSONObject()), checked: try #require(report.checked), sha256: "abc")
         }
     }
 

@@ -88,6 +88,7 @@ struct QuestionnaireSchemaTests {
         #expect(keys(def("section")) == Set(FormatKeys.section))
         #expect(keys(def("end")) == Set(FormatKeys.end))
         #expect(keys(def("compute")) == Set(FormatKeys.compute))
+        #expect(keys(def("quota")) == Set(FormatKeys.quota))
         #expect(keys(def("test")) == Set(FormatKeys.test))
         #expect(keys((def("test")["properties"] as? [String: Any])?["expect"] as? [String: Any]) == Set(FormatKeys.expect))
         let scored = (((def("score")["allOf"] as? [[String: Any]])?.compactMap {

@@ -6,7 +6,9 @@ Seeded. Adds: completion times over three months (some with a +08:00 offset, som
 zeros, a region that only screened-out respondents have (a group with no complete response, which score leaves out), respondents
 without a region (the missing group), the `never` item removed everywhere (items all null), and lines that must
 not be scored: another questionnaire's record, bad JSON, a blank line, a duplicate response_id, a record
-without a weight (rejected when weighted only, so weighted runs differ there by design).
+without a weight (rejected when weighted only, so weighted runs differ there by design). Some complete
+high-value customer-journey records become `quota_full` (the status its quota declares; simulate itself treats
+quotas as open), so the status counts cover a quota's status too.
 """
 import datetime
 import json
@@ -15,12 +17,16 @@ import sys
 
 source, target, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
 rng = random.Random(seed)
+quota_rng = random.Random(seed + 1)  # its own stream, so the other edge cases stay as they were
 lines = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
 out = []
 for index, record in enumerate(lines):
     meta = record.setdefault("meta", {})
     answers = record.get("answers", {})
     missing = record.setdefault("missing", {})
+    if (record.get("questionnaire") == "customer_journey" and record.get("status") == "complete"
+            and meta.get("segment") == "high_value" and quota_rng.random() < 0.3):
+        record["status"] = "quota_full"
     if "never" in answers:
         del answers["never"]
         missing["never"] = "skipped"

@@ -91,6 +91,14 @@ for questionnaire, responses, options in cases:
     rows = execute(sql)
     elapsed = time.time() - start
     problems, checked = compare(report, rows, dims, label)
+    # The counts by status (every status the questionnaire declares, quota statuses included) against
+    # `score --format json`'s `responses.by_status` (the --decimals report holds the scores only).
+    by_status = json.loads(run(["score", questionnaire, responses, "--format", "json"] + options))["responses"]["by_status"]
+    sql_status = {r["item"]: r["n"] for r in rows if r["method"] == "status" and r["level"] == "all"}
+    want_status = {k: v for k, v in by_status.items() if v}
+    checked += len(want_status)
+    if sql_status != want_status:
+        problems.append(f"{label}: counts by status: sql {sql_status}, score {want_status}")
     total += checked
     status = "ok" if not problems else f"{len(problems)} MISMATCHES"
     print(f"{engine}: {label}: {checked} figures, {len(rows)} rows, query {elapsed:.2f} s: {status}", flush=True)

@@ -1,0 +1,34 @@
+extension Interview {
+    /// The first quota (in the order written) that must be checked now: every name of its `when` has been asked
+    /// (answered or missing; meta names are known from the start), its `when` holds, and it has not been found
+    /// open already. Nil once a quota has ended the interview.
+    ///
+    /// The engine does no I/O: the session counts the output file and calls `resolveQuota(_:full:)`, then asks
+    /// again, before it shows the next prompt or writes the record. Until all names are asked a quota is never
+    /// due, so a respondent is never ended by a quota before the answers weighting needs are given.
+    public var dueQuota: Quota? {
+        guard endedByQuota == nil else { return nil }
+        for quota in questionnaire.quotas where !openQuotas.contains(quota.id) {
+            guard let expr = quota.when.expr, quota.names.allSatisfy(hasBeenAsked) else { continue }
+            let env = Environment(interview: self, loop: [], loopSections: [], current: nil)
+            if Evaluator.evaluate(expr, in: env).isTruthy { return quota }
+        }
+        return nil
+    }
+
+    /// Whether a quota's name has been met on this interview's path: a meta key always; a question or grid row
+    /// once it has a recorded step; a compute once the walk has computed it. Names inside loops never are.
+    func hasBeenAsked(_ name: QualifiedName) -> Bool {
+        let parts = name.parts
+        guard let head = parts.first else { return false }
+        if head == "meta" { return true }
+        guard let symbol = table.symbols[head], symbol.loops.isEmpty else { return false }
+        if symbol.kind == .compute { return computed[AnswerPath(question: head)] != nil }
+        guard let q = symbol.question else { return false }
+        if q.type == .grid {
+            let rows = parts.count == 2 ? [parts[1]] : q.rows.map(\.id)
+            return rows.allSatisfy { outcome(AnswerPath(question: head, row: $0)) != nil }
+        }
+        return outcome(AnswerPath(question: head)) != nil
+    }
+}
