@@ -10,8 +10,8 @@ public enum EngineText {
         case answerRequired, skipHint, notAnOption, ambiguous, wholeNumberBetween, numberBetween, wholeNumber, number
         case atLeastChoices, atMostChoices, exclusiveAlone, yesOrNo, dateFormat, dateBetween, tooShort, tooLong
         case patternMismatch, cannotSkip, noDontKnow, noRefuse, unknownCommand, atStart, softCheck, checkFailed
-        case helpCommands, specifyOther, pressEnter, notAnsweredYet, noDuplicate
-        case yes, no, other, listSeparator, chooseSeveral, aNumber, help, back
+        case specifyOther, pressEnter, notAnsweredYet, noDuplicate
+        case yes, no, other, listSeparator, chooseSeveral, aNumber
         case resuming, savedResponse, nothingToResume, savedAfter, oneAnswer, answers
         case commandBack, commandSkip, commandDontKnow, commandRefused, commandHelp, commandQuit, commandQuitUnsaved, commandsHere, commandSeparator
         case hintSkip, hintKeepEarlier, hintKeepAnswer, hintContinue, hintRequired, hintDontKnow, hintRefused, hintHelp
@@ -57,14 +57,13 @@ public enum EngineText {
         .atStart: "This is the first question; there is nothing to go back to.",
         .softCheck: "{0} Press Enter to keep this answer, or type another.",
         .checkFailed: "This answer does not pass the check: {0}",
-        .helpCommands: "Commands: :back (or <) previous question, :skip leave an optional question, :dk don't know, :rf refused, ? help, :quit save and stop.",
         .specifyOther: "Please specify:",
         .pressEnter: "Press Enter to continue.",
         .notAnsweredYet: "not answered",
         .noDuplicate: "\"{0}\" is listed twice.",
         .yes: "yes", .no: "no", .other: "Other", .listSeparator: ", ",
         .chooseSeveral: "(choose one or more, separated by commas or spaces)",
-        .aNumber: "a number", .help: "help", .back: "back",
+        .aNumber: "a number",
         .resuming: "Resuming interview {0} at question {1}.",
         .savedResponse: "Saved response {0} to {1}.",
         .nothingToResume: "Stopped before the first answer; nothing was saved.",
@@ -112,14 +111,13 @@ public enum EngineText {
         .atStart: "这是第一题，无法返回。",
         .softCheck: "{0} 按回车保留此答案，或输入其他答案。",
         .checkFailed: "此答案未通过检查：{0}",
-        .helpCommands: "命令：:back（或 <）上一题，:skip 跳过选答题，:dk 不知道，:rf 拒绝回答，? 帮助，:quit 保存并退出。",
         .specifyOther: "请具体说明：",
         .pressEnter: "按回车继续。",
         .notAnsweredYet: "未回答",
         .noDuplicate: "“{0}”重复了。",
         .yes: "是", .no: "否", .other: "其他", .listSeparator: "、",
         .chooseSeveral: "（可多选，用逗号或空格分隔）",
-        .aNumber: "数字", .help: "帮助", .back: "上一题",
+        .aNumber: "数字",
         .resuming: "继续访谈 {0}，从第 {1} 题开始。",
         .savedResponse: "答卷 {0} 已保存到 {1}。",
         .nothingToResume: "在回答第一题之前停止，未保存任何内容。",
