@@ -29,49 +29,20 @@ public final class CheckedQuestionnaire: Sendable {
     /// Every `when`, compute value, loop and check rule compiled against the answers' slots.
     let compiled: CompiledExpressions
 
-    init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?) {
+    init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?,
+         derived: Derived? = nil) {
         self.questionnaire = questionnaire
         self.table = table
         self.flow = flow
         self.effort = effort
-        var order: [SourcePosition: Int] = [:]
-        var loopQuestion: [String: String] = [:]
-        var computeIDs: [String] = []
-        var rules: [String: AnswerRule] = [:]
-        var templates: [String: [Placeholder.Piece]] = [:]
-        func addTemplates(_ text: LocalizedText?) {
-            guard let text else { return }
-            for string in text.allTexts where string.utf8.contains(UInt8(ascii: "{")) || string.utf8.contains(UInt8(ascii: "}")) {
-                if templates[string] == nil { templates[string] = Placeholder.pieces(string) }
-            }
-        }
-        for f in flow {
-            order[f.item.position] = f.order
-            switch f.item {
-            case .section(let s):
-                if let name = s.forEach { loopQuestion[s.id] = name }
-                addTemplates(s.title)
-            case .compute(let c):
-                computeIDs.append(c.id)
-            case .question(let q):
-                rules[q.id] = AnswerRule(q)
-                addTemplates(q.text)
-                addTemplates(q.help)
-                for row in q.rows { addTemplates(row.text) }
-                for check in q.checks { addTemplates(check.message) }
-            case .end(let e):
-                addTemplates(e.text)
-            }
-        }
-        var metaRules: [String: AnswerRule] = [:]
-        for field in questionnaire.meta { metaRules[field.key] = AnswerRule(field.question) }
-        self.order = order
-        self.loopQuestion = loopQuestion
-        self.computeIDs = computeIDs
+        let derived = derived ?? Derived(questionnaire: questionnaire, flow: flow)
+        self.order = derived.order
+        self.loopQuestion = derived.loopQuestion
+        self.computeIDs = derived.computeIDs
         self.flowCount = max(flow.count, 1)
-        self.rules = rules
-        self.metaRules = metaRules
-        self.templates = templates
+        self.rules = derived.rules
+        self.metaRules = derived.metaRules
+        self.templates = derived.templates
         self.compiled = CompiledExpressions(flow: flow, table: table)
     }
 

@@ -49,12 +49,12 @@ struct ItemParser {
                           "each entry of `questions` must be a mapping (a question, `section`, `end` or `compute`), not \(node.kindDescription)")
             return nil
         }
-        let keys = Set(pairs.compactMap { $0.key.scalar?.text })
+        let keys = ItemKeys(pairs)
         if keys.contains("section") { return section(node).map(Item.section) }
         if keys.contains("end") { return end(node).map(Item.end) }
         if keys.contains("compute") { return compute(node).map(Item.compute) }
         if keys.contains("id") || keys.contains("type") { return question(node, what: nil).map(Item.question) }
-        let hint = keys.compactMap { TextSimilarity.closest(to: $0, in: ["id", "section", "end", "compute"]) }.first
+        let hint = keys.all.compactMap { TextSimilarity.closest(to: $0, in: ["id", "section", "end", "compute"]) }.first
             .map { "did you mean `\($0)`?" } ?? "start a question with `id:` and `type:`"
         reader.report(.missingKey, at: node.position,
                       "this entry is not a question (`id:`), `section:`, `end:` or `compute:`", hint: hint)
@@ -77,7 +77,6 @@ struct ItemParser {
             }
         }
         let idText = metaKey ?? node["id"]?.scalar?.text ?? "?"
-        let label = what ?? "question `\(idText)`"
         let effectiveType = type ?? (metaKey != nil && typeNode == nil ? .text : nil)
         var allowed: [String]
         if let effectiveType { allowed = (ItemParser.allowedByType[effectiveType] ?? []) + extraKeys } else { allowed = Array(ItemParser.allQuestionKeys) + extraKeys }
@@ -85,7 +84,8 @@ struct ItemParser {
         let elsewhere = effectiveType.flatMap { ItemParser.elsewhereByType[$0] } ?? [:]
         var required = metaKey == nil ? ["id", "type", "text"] : []
         if metaKey == nil, typeNode == nil { required = ["id", "type", "text"] }
-        guard let f = reader.fields(node, allowed: allowed, elsewhere: elsewhere, required: required, what: label) else { return nil }
+        guard let f = reader.fields(node, allowed: allowed, elsewhere: elsewhere, required: required,
+                                  what: what ?? "question `\(idText)`") else { return nil }
 
         let id = metaKey ?? f["id"].flatMap { reader.identifier($0.value, key: "id") } ?? ""
         let text = f["text"].flatMap { reader.localized($0.value, key: "text") } ?? LocalizedText(plain: id, at: node.position)
@@ -93,8 +93,12 @@ struct ItemParser {
         q.required = defaults.required
         q.dontKnow = defaults.dontKnow
         q.refuse = defaults.refuse
-        for (key, pair) in f { q.keyPositions[key] = pair.key.position }
-        if let n = f["id"]?.value { q.keyPositions["id.value"] = n.position }
+        // Built here and set once: each `q.keyPositions[key] =` copied the question's whole dictionary.
+        var keyPositions: [String: SourcePosition] = [:]
+        keyPositions.reserveCapacity(f.count + 1)
+        for (key, pair) in f { keyPositions[key] = pair.key.position }
+        if let n = f["id"]?.value { keyPositions["id.value"] = n.position }
+        q.keyPositions = keyPositions
         if let n = f["help"]?.value { q.help = reader.localized(n, key: "help") }
         if let n = f["instruction"]?.value { q.instruction = reader.localized(n, key: "instruction") }
         if let n = f["when"]?.value { q.when = reader.condition(n, key: "when") }
@@ -281,4 +285,13 @@ struct ItemParser {
             return MetaField(question: q, ask: ask)
         }
     }
+}
+
+/// The keys of an item's mapping, for telling a question from a section, end or compute without a set.
+private struct ItemKeys {
+    let all: [String]
+
+    init(_ pairs: [YAMLPair]) { all = pairs.compactMap { $0.key.scalar?.text } }
+
+    func contains(_ key: String) -> Bool { all.contains(key) }
 }

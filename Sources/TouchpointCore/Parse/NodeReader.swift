@@ -9,6 +9,11 @@ final class NodeReader {
         diagnostics.add(code, at: position, message, hint: hint)
     }
 
+    /// Adds diagnostics found by another reader (one that read part of the file on another thread), in order.
+    func absorb(_ found: [Diagnostic]) {
+        diagnostics.append(contentsOf: found)
+    }
+
     /// The pairs of a mapping node whose keys are all allowed; reports unknown keys with a "did you mean".
     ///
     /// - Parameters:
@@ -17,28 +22,30 @@ final class NodeReader {
     ///   - required: keys that must be present; a missing one is reported at the mapping.
     ///   - what: the thing being read, for messages ("question `ease`").
     func fields(_ node: YAMLNode, allowed: [String], elsewhere: [String: String] = [:], required: [String] = [],
-                what: String) -> FieldSet? {
+                what describe: @autoclosure () -> String) -> FieldSet? {
         guard let pairs = node.mapping else {
-            report(.wrongType, at: node.position, "\(what) must be a mapping of keys, not \(node.kindDescription)")
+            report(.wrongType, at: node.position, "\(describe()) must be a mapping of keys, not \(node.kindDescription)")
             return nil
         }
         var result = FieldSet()
         for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else { continue }
-            if !allowed.contains(key), let split = CommaSplit.at(index, in: pairs) {
-                report(.wrongType, at: pair.key.position, split.message(piece: key, of: what), hint: split.hint)
-            } else if allowed.contains(key) {
-                result[key] = pair
+            let count = key.utf8.count
+            let isAllowed = allowed.contains { $0.utf8.count == count && $0 == key }
+            if !isAllowed, let split = CommaSplit.at(index, in: pairs) {
+                report(.wrongType, at: pair.key.position, split.message(piece: key, of: describe()), hint: split.hint)
+            } else if isAllowed {
+                result.append(key, pair)
             } else if let note = elsewhere[key] {
-                report(.unknownKey, at: pair.key.position, "`\(key)` does not apply to \(what): \(note)")
+                report(.unknownKey, at: pair.key.position, "`\(key)` does not apply to \(describe()): \(note)")
             } else {
                 let hint = TextSimilarity.closest(to: key, in: allowed).map { "did you mean `\($0)`?" }
                     ?? "keys here: \(allowed.joined(separator: ", "))"
-                report(.unknownKey, at: pair.key.position, "unknown key `\(key)` in \(what)", hint: hint)
+                report(.unknownKey, at: pair.key.position, "unknown key `\(key)` in \(describe())", hint: hint)
             }
         }
         for key in required where result[key] == nil {
-            report(.missingKey, at: node.position, "\(what) has no `\(key)`", hint: "add `\(key):`")
+            report(.missingKey, at: node.position, "\(describe()) has no `\(key)`", hint: "add `\(key):`")
         }
         return result
     }
@@ -200,13 +207,19 @@ extension DiagnosticBag {
 struct FieldSet: Sequence {
     private var entries: [(key: String, value: YAMLPair)] = []
 
+    /// How many keys were kept.
+    var count: Int { entries.count }
+
     subscript(key: String) -> YAMLPair? {
-        get { entries.first { $0.key == key }?.value }
+        get { entries.first { $0.key.utf8.count == key.utf8.count && $0.key == key }?.value }
         set {
             entries.removeAll { $0.key == key }
             if let newValue { entries.append((key, newValue)) }
         }
     }
+
+    /// Adds a key known not to be there yet (the keys of one YAML mapping are distinct).
+    mutating func append(_ key: String, _ value: YAMLPair) { entries.append((key, value)) }
 
     func makeIterator() -> IndexingIterator<[(key: String, value: YAMLPair)]> { entries.makeIterator() }
 }

@@ -15,12 +15,23 @@ public enum QuestionnaireParser {
 
     /// Parses the bytes of a questionnaire file.
     public static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard) -> Result {
-        let loaded = YAMLLoader.load(bytes, fileSize: fileSize, limits: limits)
+        parse(bytes, fileSize: fileSize, limits: limits, parallel: nil)
+    }
+
+    /// `parse`, with the top-level items read on every core (`parallel: true`), on this thread only (false), or
+    /// as the file's size says (nil).
+    static func parse(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, parallel: Bool?) -> Result {
+        let concurrent = parallel ?? (bytes.count >= ItemParser.parallelBytes)
+        // A large file's items are read on another core while libyaml reads on (`ItemStream`).
+        let stream = concurrent ? ItemStream() : nil
+        var loaded = YAMLLoader.load(bytes, fileSize: fileSize, limits: limits, watcher: stream)
         guard let root = loaded.root, !loaded.diagnostics.contains(where: { $0.severity == .error && !recoverable($0.code) }) else {
             return Result(questionnaire: nil, diagnostics: loaded.diagnostics)
         }
+        loaded.root = nil
         let reader = NodeReader()
-        let questionnaire = parse(root: root, reader: reader)
+        let questionnaire = parse(root: root, reader: reader, parallel: concurrent, stream: stream)
+        TreeDisposal.release(consume root, sourceBytes: bytes.count)
         return Result(questionnaire: questionnaire, diagnostics: loaded.diagnostics + reader.diagnostics.items)
     }
 
@@ -29,7 +40,8 @@ public enum QuestionnaireParser {
         code == .duplicateKey || code == .wrongType
     }
 
-    static func parse(root: YAMLNode, reader: NodeReader) -> Questionnaire? {
+    /// `parallel` reads the top-level `questions` in parts on every core (for a large file).
+    static func parse(root: YAMLNode, reader: NodeReader, parallel: Bool = false, stream: ItemStream? = nil) -> Questionnaire? {
         guard root.mapping != nil else {
             reader.report(.wrongType, at: root.position,
                           "a questionnaire must be a mapping with `touchpoint: 1`, `id:` and `questions:`, not \(root.kindDescription)")
@@ -59,7 +71,12 @@ public enum QuestionnaireParser {
         let items = ItemParser(reader: reader, defaults: q.defaults)
         if let node = fields["meta"]?.value { q.meta = items.meta(node) }
         if let node = fields["questions"]?.value, let list = reader.list(node, key: "questions") {
-            q.items = items.items(list)
+            if let streamed = stream?.finish(), streamed.count == list.count, streamed.defaults == q.defaults {
+                q.items = streamed.items
+                reader.absorb(streamed.diagnostics)
+            } else {
+                q.items = parallel ? items.itemsInParts(list) : items.items(list)
+            }
         }
         if let node = fields["quotas"]?.value { q.quotas = QuotaParser(reader: reader).quotas(node) }
         if let node = fields["scores"]?.value { q.scores = ScoreParser(reader: reader).scores(node) }

@@ -181,6 +181,9 @@ struct NameAnalysis {
 
     /// Every `{name}` in a text must name something asked earlier, a meta key, or `item` inside a loop.
     private mutating func checkPlaceholders(_ text: LocalizedText, _ scope: FlowScope, owner: String) {
+        // Most texts pipe nothing: skip sorting their translations.
+        guard text.translations.values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } })
+        else { return }
         for (language, string) in text.translations.sorted(by: { $0.key < $1.key }) {
             for placeholder in Placeholder.scan(string) {
                 let position = text.languagePositions[language] ?? text.position

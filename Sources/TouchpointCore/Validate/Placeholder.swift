@@ -32,6 +32,7 @@ public struct Placeholder: Sendable, Hashable {
         if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
             return text.isEmpty ? [] : [.literal(text)]
         }
+        if let fast = asciiBracePieces(text, problems: &problems) { return fast }
         var result: [Piece] = []
         var literal = ""
         var i = text.startIndex
@@ -61,6 +62,57 @@ public struct Placeholder: Sendable, Hashable {
             i = next
         }
         if !literal.isEmpty { result.append(.literal(literal)) }
+        return result
+    }
+
+    /// `pieces` over UTF-8 bytes, the same result without walking the text one `Character` at a time.
+    ///
+    /// Returns nil (use the character walk) when a brace touches a non-ASCII byte: a combining mark after it, or
+    /// a prepended mark before it, makes the brace part of a larger character, which the character walk does not
+    /// treat as a brace.
+    private static func asciiBracePieces(_ text: String, problems: inout [Placeholder]) -> [Piece]? {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let bytes = Array(text.utf8)
+        for k in bytes.indices where bytes[k] == open || bytes[k] == close {
+            if k + 1 < bytes.count, bytes[k + 1] >= 0x80 { return nil }
+            if k > 0, bytes[k - 1] >= 0x80 { return nil }
+        }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        var result: [Piece] = []
+        var literal: [UInt8] = []
+        let n = bytes.count
+        var i = 0
+        var runStart = 0
+        func flushRun(to end: Int) { if runStart < end { literal.append(contentsOf: bytes[runStart..<end]) } }
+        while i < n {
+            let b = bytes[i]
+            if b == open {
+                if i + 1 < n, bytes[i + 1] == open { flushRun(to: i); literal.append(open); i += 2; runStart = i; continue }
+                guard let closeAt = bytes[(i + 1)...].firstIndex(of: close) else {
+                    problems.append(Placeholder(name: "", problem: "a `{` is never closed"))
+                    flushRun(to: n)
+                    runStart = n
+                    i = n
+                    break
+                }
+                flushRun(to: i)
+                let name = string((i + 1)..<closeAt).trimmingCharacters(in: .whitespaces)
+                if name.isEmpty || !isName(name) {
+                    problems.append(Placeholder(name: name, problem: "`{\(name)}` is not a name to pipe"))
+                    literal.append(contentsOf: bytes[i...closeAt])
+                } else {
+                    if !literal.isEmpty { result.append(.literal(String(decoding: literal, as: UTF8.self))); literal = [] }
+                    result.append(.placeholder(name))
+                }
+                i = closeAt + 1
+                runStart = i
+                continue
+            }
+            if b == close, i + 1 < n, bytes[i + 1] == close { flushRun(to: i); literal.append(close); i += 2; runStart = i; continue }
+            i += 1
+        }
+        flushRun(to: n)
+        if !literal.isEmpty { result.append(.literal(String(decoding: literal, as: UTF8.self))) }
         return result
     }
 

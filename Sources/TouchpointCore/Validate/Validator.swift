@@ -26,6 +26,9 @@ public enum Validator {
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     }
 
+    /// From this many items on, the checked questionnaire's parts are worked out on another core.
+    static let backgroundItems = 200
+
     /// Rules that look at the whole questionnaire once names are known, run in this order.
     static var rules: [any ValidationRule.Type] {
         [OptionRule.self, RangeRule.self, TranslationRule.self, ScoreRule.self, TestCaseRule.self, TestAnswerRule.self, QuotaRule.self, ReachabilityRule.self,
@@ -39,21 +42,53 @@ public enum Validator {
     /// conditions, effort and budget): `run` uses it to reach the first question sooner.
     public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
                                 runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil) -> Report {
-        let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits)
+        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil)
+    }
+
+    /// `validate`, with the work on other cores forced on or off (`concurrent`), or chosen by the file's size (nil):
+    /// tests check that both give the same report.
+    static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
+                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?) -> Report {
+        let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits, parallel: concurrent)
         var bag = DiagnosticBag()
         bag.append(contentsOf: parsed.diagnostics)
         guard let q = parsed.questionnaire else {
             return Report(questionnaire: nil, diagnostics: bag.sorted, effort: nil, table: nil)
         }
         let flow = FlowItem.flatten(q.items)
+        // The checked questionnaire's parts need only the items: on a large file they are worked out on another
+        // core while the names are checked, and thrown away if an error turns up.
+        let background = concurrent ?? (flow.count >= backgroundItems)
+        let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
         bag.append(contentsOf: nameProblems)
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
-        for rule in rules where analyseFlow || (rule != ReachabilityRule.self && rule != QuotaFillRule.self) { rule.check(context, into: &bag) }
-        let effort = analyseFlow ? EffortEstimate.estimate(q, table: table) : nil
+        // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
+        // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
+        // in `rules`, as when it ran there.
+        let flowWork = analyseFlow && background ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
+            var found = DiagnosticBag()
+            ReachabilityRule.check(context, into: &found)
+            return (found.items, EffortEstimate.estimate(q, table: table))
+        } : nil
+        var effort: EffortEstimate?
+        for rule in rules {
+            if rule == ReachabilityRule.self {
+                if let flowWork {
+                    let (found, estimate) = flowWork.wait()
+                    bag.append(contentsOf: found)
+                    effort = estimate
+                } else if analyseFlow {
+                    rule.check(context, into: &bag)
+                }
+            } else if analyseFlow || rule != QuotaFillRule.self {
+                rule.check(context, into: &bag)
+            }
+        }
+        if analyseFlow, effort == nil { effort = EffortEstimate.estimate(q, table: table) }
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
-        let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort)
+        let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait())
         if let runTests { bag.append(contentsOf: runTests(checked)) }
         let clean = !bag.hasErrors
         return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table, checked: clean ? checked : nil)

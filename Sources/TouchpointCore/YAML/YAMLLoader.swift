@@ -17,12 +17,19 @@ public enum YAMLLoader {
     ///
     /// `fileSize` is the file's real size when `bytes` holds only its start (see `FileReader.read`).
     public static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard) -> Result {
+        load(bytes, fileSize: fileSize, limits: limits, watcher: nil)
+    }
+
+    /// `load`, telling `watcher` about the top-level values and the items of the top-level `questions` list as
+    /// soon as each is complete, while the rest of the file is still being read.
+    static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, watcher: (any TopLevelWatcher)?) -> Result {
         if let problem = checkEncoding(bytes, size: max(fileSize ?? 0, bytes.count), limits: limits) {
             return Result(root: nil, diagnostics: [problem])
         }
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         var builder = Builder(limits: limits)
+        builder.watcher = watcher
         body.withUnsafeBufferPointer { builder.run($0) }
         var diagnostics = builder.diagnostics
         if builder.root == nil, diagnostics.isEmpty {
@@ -145,7 +152,24 @@ private struct Builder {
     var diagnostics: [Diagnostic] = []
     var documents = 0
 
+    /// Told about top-level values and `questions` items as they are completed.
+    var watcher: (any TopLevelWatcher)?
+    /// Index, in the root mapping's items, of the `questions` key whose list is being watched (the first one).
+    var watchedQuestionsKey: Int?
+
     init(limits: YAMLLimits) { self.limits = limits }
+
+    /// Tells the watcher about `node` if it is a top-level value or an item of the first top-level `questions`.
+    func watch(_ node: YAMLNode) {
+        guard let watcher, !stack.isEmpty, stack[0].isMapping else { return }
+        let root = stack[0].items
+        if stack.count == 1, root.count % 2 == 1, let key = root.last?.scalar?.text {
+            watcher.topLevel(key: key, value: node)
+        } else if stack.count == 2, !stack[1].isMapping, root.count % 2 == 1, root.last?.scalar?.text == "questions",
+                  watchedQuestionsKey ?? (root.count - 1) == root.count - 1 {
+            watcher.questionItem(node)
+        }
+    }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) {
         var parser = yaml_parser_t()
@@ -247,6 +271,13 @@ private struct Builder {
             return false
         }
         if let anchor { anchors[anchor] = (node, weight) }
+        if watcher != nil {
+            if stack.count == 2, !stack[1].isMapping, stack[0].isMapping, stack[0].items.count % 2 == 1,
+               stack[0].items.last?.scalar?.text == "questions", watchedQuestionsKey == nil {
+                watchedQuestionsKey = stack[0].items.count - 1
+            }
+            watch(node)
+        }
         if stack.isEmpty {
             root = node
         } else {
@@ -260,6 +291,9 @@ private struct Builder {
     mutating func makePairs(_ items: [YAMLNode]) -> [YAMLPair] {
         var pairs: [YAMLPair] = []
         pairs.reserveCapacity(items.count / 2)
+        // A mapping has a handful of keys: searching the pairs kept so far is cheaper than a dictionary for each
+        // of the thousands of mappings in a large file. Large mappings still get one.
+        let useDictionary = items.count > 32
         var firstSeen: [String: SourcePosition] = [:]
         var index = 0
         while index + 1 < items.count {
@@ -270,13 +304,15 @@ private struct Builder {
                     "a key must be a plain name, not \(key.kindDescription)"))
                 continue
             }
-            if let first = firstSeen[scalar.text] {
+            let earlier = useDictionary ? firstSeen[scalar.text]
+                : pairs.first(where: { $0.key.scalar?.text == scalar.text })?.key.position
+            if let first = earlier {
                 diagnostics.append(Diagnostic(.duplicateKey, at: key.position,
                     "the key `\(scalar.text)` appears twice in this mapping (first at line \(first.line))",
                     hint: "remove one of them; YAML keeps only one value per key"))
                 continue
             }
-            firstSeen[scalar.text] = key.position
+            if useDictionary { firstSeen[scalar.text] = key.position }
             pairs.append(YAMLPair(key: key, value: value))
         }
         return pairs
@@ -314,4 +350,13 @@ private struct Builder {
         }
         return Diagnostic(.yamlSyntax, at: position, "YAML syntax: \(message)", hint: hint)
     }
+}
+
+/// Told by `YAMLLoader` about the parts of a questionnaire as soon as they are read, so that they can be turned
+/// into the model on another core while the loader reads on (see `ItemStream`).
+protocol TopLevelWatcher: AnyObject {
+    /// A value of the root mapping, complete, with its key.
+    func topLevel(key: String, value: YAMLNode)
+    /// An item of the root mapping's first `questions` list, complete, in file order.
+    func questionItem(_ node: YAMLNode)
 }

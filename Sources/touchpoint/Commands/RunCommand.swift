@@ -62,14 +62,15 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         ResponseStore.ignoreFileSizeSignal()
-        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, color: colorOptions.choice)
+        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, digest: true,
+                                              color: colorOptions.choice)
         let q = loaded.questionnaire
         if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
             throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
         }
         let metaValues = try MetaArguments.parse(meta, checked: loaded.checked)
         let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: q.id))
-        let setup = RunSetup(loaded: loaded, sha256: SHA256.hex(loaded.bytes), store: store, meta: metaValues,
+        let setup = RunSetup(loaded: loaded, sha256: loaded.sha256 ?? SHA256.hex(loaded.bytes), store: store, meta: metaValues,
                              respondent: respondent, interviewer: interviewer, language: lang,
                              seed: seed ?? UInt64.random(in: 1...UInt64.max), color: colorOptions.choice)
         if let answers {

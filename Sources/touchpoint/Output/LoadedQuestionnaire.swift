@@ -9,15 +9,20 @@ struct LoadedQuestionnaire {
     var report: Validator.Report
     /// The checked questionnaire every command works from.
     var checked: CheckedQuestionnaire
+    /// The file's SHA-256, when `load` was asked for it.
+    var sha256: String?
     var questionnaire: Questionnaire { checked.questionnaire }
     var table: SymbolTable { checked.table }
 
     /// Loads `path`; prints its errors and exits with `failureCode` when it cannot be used.
     ///
     /// `analyseFlow: false` skips the warning-only flow analysis (for `run`, which wants its first question fast).
+    ///
+    /// `digest: true` also works out the file's SHA-256, on another core while the file is validated.
     static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true,
-                     color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
-        let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow)
+                     digest: Bool = false, color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
+        let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow,
+                                             digest: digest)
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
         guard !check.hasErrors, let checked = check.report.checked else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
@@ -27,6 +32,7 @@ struct LoadedQuestionnaire {
             Console.error("touchpoint: \(path) is not a valid questionnaire; run `\(validate)` for details")
             throw ExitCode(failureCode)
         }
-        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, checked: checked)
+        return LoadedQuestionnaire(path: path, bytes: check.bytes, report: check.report, checked: checked,
+                                   sha256: check.sha256)
     }
 }

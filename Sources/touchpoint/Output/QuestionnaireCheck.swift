@@ -7,12 +7,15 @@ struct QuestionnaireCheck {
     var report: Validator.Report
     /// The file's bytes (empty when it could not be read).
     var bytes: [UInt8] = []
+    /// The file's SHA-256, when asked for (worked out on another core while the file is validated).
+    var sha256: String?
 
     var hasErrors: Bool { report.hasErrors }
     var warningCount: Int { report.warningCount }
 
     /// Reads and validates one file, running its in-file tests.
-    static func check(path: String, language: String?, runTests: Bool = true, analyseFlow: Bool = true) -> QuestionnaireCheck {
+    static func check(path: String, language: String?, runTests: Bool = true, analyseFlow: Bool = true,
+                      digest: Bool = false) -> QuestionnaireCheck {
         let limits = YAMLLimits.standard
         let bytes: [UInt8], size: Int
         do {
@@ -22,12 +25,13 @@ struct QuestionnaireCheck {
                                hint: "check the path and its permissions")
             return QuestionnaireCheck(path: path, report: Validator.Report(questionnaire: nil, diagnostics: [d], effort: nil, table: nil))
         }
+        let background = digest ? SHA256.Background(bytes) : nil
         var report = Validator.validate(bytes, fileSize: size, limits: limits, analyseFlow: analyseFlow,
                                         runTests: runTests ? InFileTests.diagnostics : nil)
         if let language, let q = report.questionnaire, !q.languages.isEmpty, !q.languages.contains(language) {
             report.diagnostics.append(Diagnostic(.missingTranslation, at: q.position(of: "languages"),
                 "`--lang \(language)` was asked for, but this questionnaire has only \(q.languages.joined(separator: ", "))"))
         }
-        return QuestionnaireCheck(path: path, report: report, bytes: bytes)
+        return QuestionnaireCheck(path: path, report: report, bytes: bytes, sha256: background?.wait())
     }
 }
