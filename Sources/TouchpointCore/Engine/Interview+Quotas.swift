@@ -32,3 +32,17 @@ extension Interview {
         return outcome(AnswerPath(question: head)) != nil
     }
 }
+
+extension Interview {
+    /// The quotas this finished interview counts toward, in the order written: it ended `complete` and each
+    /// one's `when` holds on its answers, meta and computes. It is what `QuotaTally` reads back from the
+    /// interview's record line, found without writing and parsing the line.
+    public var filledQuotas: [String] {
+        guard case .finished(let status, _) = state, status == .complete else { return [] }
+        let env = Environment(interview: self, loop: [], loopSections: [], current: nil)
+        return questionnaire.quotas.compactMap { quota in
+            guard let expr = quota.when.expr, Evaluator.evaluate(expr, in: env).isTruthy else { return nil }
+            return quota.id
+        }
+    }
+}

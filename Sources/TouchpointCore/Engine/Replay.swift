@@ -40,6 +40,23 @@ public struct Replay: Sendable {
     /// that fell due (and were held open) on the way.
     @discardableResult
     public func run(_ interview: inout Interview, quotas: QuotaDecision) throws(Rejection) -> [String] {
+        try run(&interview, quotas: quotas, onDue: nil)
+    }
+
+    /// As `run(_:quotas: .allOpen)`, and also, for each quota that fell due, the interview as it would have
+    /// ended had that quota been full: what `run(_:quotas: .full(id))` gives, without replaying again.
+    public func runKeepingQuotaEndings(_ interview: inout Interview) throws(Rejection) -> (due: [String], endings: [String: Interview]) {
+        var endings: [String: Interview] = [:]
+        let due = try run(&interview, quotas: .allOpen) { quota, atDue in
+            var ended = atDue
+            ended.resolveQuota(quota, full: true)
+            endings[quota.id] = ended
+        }
+        return (due, endings)
+    }
+
+    private func run(_ interview: inout Interview, quotas: QuotaDecision,
+                     onDue: ((Quota, Interview) -> Void)?) throws(Rejection) -> [String] {
         interview.confirmSoftChecksAutomatically = true
         // Shapes first: an answer given in the wrong shape (a loop answer not keyed by option) is reported as
         // such, not later as a missing answer.
@@ -55,7 +72,10 @@ public struct Replay: Sendable {
                 case .full(let id): full = quota.id == id
                 case .endsWhereAnswersEnd(let status): full = quota.status == status && given.isSubset(of: used)
                 }
-                if !full { due.append(quota.id) }
+                if !full {
+                    due.append(quota.id)
+                    onDue?(quota, interview)
+                }
                 interview.resolveQuota(quota, full: full)
             }
         }

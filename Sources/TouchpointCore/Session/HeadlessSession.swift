@@ -108,7 +108,7 @@ public struct HeadlessSession: Sendable {
             let outcomes = ParallelMap.map(chunk) { item in
                 var random = SystemRandomNumberGenerator()
                 return item.value.flatMap { json in
-                    session.respond(json, line: item.line, now: time, random: &random, quotas: .allOpen).mapError { problem in
+                    session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random).mapError { problem in
                         session.rejection(json, problem)
                     }
                 }
@@ -126,15 +126,17 @@ public struct HeadlessSession: Sendable {
                             onRejected(item.line, problem.message)
                         case .success(let replayed):
                             var line = replayed.line
+                            var filled = replayed.filled
+                            // A full quota ends the record where it fell due (made in the worker, beside the
+                            // record of the whole interview), and a record it ended fills no quota.
                             if let full = replayed.due.first(where: { quotas[$0].map(tally.isFull) ?? false }),
-                               case .success(let json) = item.value {
-                                var random = SystemRandomNumberGenerator()
-                                if case .success(let ended) = respond(json, line: item.line, now: time, random: &random,
-                                                                      quotas: .full(full)) {
-                                    line = ended.line
-                                }
+                               let ended = replayed.endings[full] {
+                                line = ended
+                                filled = []
                             }
-                            tally.ingest(line: line.dropLast())
+                            // Counted from the interview, not by parsing the line again: what another process
+                            // reading this line under the lock would count (`QuotaTallyTests` holds them equal).
+                            tally.ingest(filled: filled)
                             lines += line
                             written += 1
                         }
@@ -173,10 +175,12 @@ public struct HeadlessSession: Sendable {
         respond(json, line: line, now: now, random: &random, quotas: .allOpen).map(\.line)
     }
 
-    /// The response line for one respondent with quotas settled as `quotas` says, and the quotas that fell due
-    /// (held open) on the way; or why it is rejected.
+    /// The response line for one respondent with quotas settled as `quotas` says, the quotas that fell due
+    /// (held open) on the way, and the quotas its record fills; or why it is rejected.
     func respond(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator,
-                 quotas: Replay.QuotaDecision) -> Result<(line: [UInt8], due: [String]), RespondentRejection> {
+                 quotas: Replay.QuotaDecision,
+                 keeping: ((_ endings: [String: Interview], _ context: InterviewContext) -> Void)? = nil)
+        -> Result<(line: [UInt8], due: [String], filled: [String]), RespondentRejection> {
         guard let o = json.objectValue else {
             return .failure(RespondentRejection("a respondent must be a JSON object, not \(json.kindDescription)"))
         }
@@ -217,8 +221,13 @@ public struct HeadlessSession: Sendable {
         var interview = Interview(checked, language: language, meta: meta, seed: respondentSeed(line), rendersText: false)
         interview.recordsDurations = false  // a headless record carries no durations (`{}`), rather than zeros
         let due: [String]
+        var endings: [String: Interview] = [:]
         do {
-            due = try Replay(answers: answers, missing: missing).run(&interview, quotas: quotas)
+            if keeping != nil, case .allOpen = quotas {
+                (due, endings) = try Replay(answers: answers, missing: missing).runKeepingQuotaEndings(&interview)
+            } else {
+                due = try Replay(answers: answers, missing: missing).run(&interview, quotas: quotas)
+            }
         } catch {
             return .failure(RespondentRejection("at `\(error.question)`: \(error.message)"))
         }
@@ -226,7 +235,22 @@ public struct HeadlessSession: Sendable {
                                        respondent: o["respondent"]?.stringValue ?? respondent,
                                        interviewer: o["interviewer"]?.stringValue ?? interviewer,
                                        mode: .headless, startedAt: now, completedAt: now)
-        return .success((interview.record(context).line(), due))
+        keeping?(endings, context)
+        return .success((interview.record(context).line(), due, interview.filledQuotas))
+    }
+
+    /// The response line for one respondent with every quota open, the quotas that fell due, the quotas its
+    /// record fills, and for each due quota the line of the record it would end with were that quota full.
+    func respondKeepingQuotaEndings(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator)
+        -> Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]), RespondentRejection> {
+        var endings: [String: Interview] = [:]
+        var context: InterviewContext?
+        let replayed = respond(json, line: line, now: now, random: &random, quotas: .allOpen,
+                               keeping: { endings = $0; context = $1 })
+        return replayed.map { replayed in
+            let lines = context.map { context in endings.mapValues { $0.record(context).line() } } ?? [:]
+            return (replayed.line, replayed.due, replayed.filled, lines)
+        }
     }
 
     /// The seed of the respondent on input line `line`: shuffled orders differ between respondents and

@@ -36,6 +36,11 @@ public struct QuotaTally: Sendable {
         for id in Self.quotas(filledBy: line, schema: schema) { counts[id, default: 0] += 1 }
     }
 
+    /// Counts one record this process writes, by the quotas it fills (`Interview.filledQuotas`).
+    public mutating func ingest(filled quotas: [String]) {
+        for id in quotas { counts[id, default: 0] += 1 }
+    }
+
     /// Counts every whole line of `bytes`, which begin where the tally stopped; returns how many bytes were
     /// consumed (up to and including the last "\n").
     mutating func ingest(chunk bytes: [UInt8]) -> Int {

@@ -92,6 +92,75 @@ struct QuotaEngineTests {
         #expect(ended.steps.count == 2)
     }
 
+    /// Quotas on answers that may be absent (a skipped question, a `null` test, a compute), for the agreement
+    /// of a finished interview's own count with the count read back from its line.
+    static let conditionalYAML = """
+    touchpoint: 1
+    id: field_conditional
+    meta:
+      segment: {type: single, options: [new, regular]}
+    questions:
+      - {id: visits, type: number, min: 0, max: 99, text: How many visits?}
+      - {id: reason, type: text, required: false, when: visits > 2, text: Why so often?}
+      - {id: channel, type: multi, options: [app, web, store], text: Which channels?}
+      - compute: heavy
+        value: visits >= 5
+    quotas:
+      - {id: talkers, when: "visits > 2 and reason != null", limit: 9}
+      - {id: quiet, when: "visits > 2 and reason == null", limit: 9}
+      - {id: app_regulars, when: "meta.segment == 'regular' and 'app' in channel", limit: 9}
+      - {id: heavy_users, when: "heavy", limit: 9}
+    """
+
+    @Test func aFinishedInterviewFillsTheQuotasTheTallyReadsBackFromItsLine() throws {
+        let report = Validator.validate(Array(Self.conditionalYAML.utf8))
+        let checked = try #require(report.checked, "\(report.diagnostics)")
+        let schema = ResponseSchema(checked)
+        var random = SeededRandom(seed: 20261201, key: "quota-agreement")
+        var compared = 0
+        for respondent in 0..<200 {
+            let visits = Int(random.next() % 8)
+            var answers: [String: Value] = ["visits": .number(Double(visits))]
+            var missing: [String: Value] = [:]
+            if visits > 2 {
+                if random.next() % 2 == 0 { answers["reason"] = .text("often") } else { missing["reason"] = .text("skipped") }
+            }
+            let channels = ["app", "web", "store"].filter { _ in random.next() % 2 == 0 }
+            answers["channel"] = .list((channels.isEmpty ? ["web"] : channels).map { Value.text($0) })
+            var interview = Interview(checked, meta: ["segment": .text(respondent % 2 == 0 ? "regular" : "new")])
+            try Replay(answers: answers, missing: missing).run(&interview, quotas: .allOpen)
+            let line = interview.record(InterviewContext(responseID: "r\(respondent)", questionnaireSHA256: "",
+                                                         mode: .headless, startedAt: "")).line()
+            #expect(interview.filledQuotas == QuotaTally.quotas(filledBy: line.dropLast(), schema: schema),
+                    "respondent \(respondent): \(String(decoding: line, as: UTF8.self))")
+            compared += interview.filledQuotas.count
+        }
+        #expect(compared > 0, "no respondent filled a quota: the test compares nothing")
+    }
+
+    @Test func anEndingKeptWhereAQuotaFellDueIsTheRecordOfAReplayWithThatQuotaFull() throws {
+        let checked = try checked()
+        let context = InterviewContext(responseID: "r", questionnaireSHA256: "", mode: .headless, startedAt: "")
+        var compared = 0
+        for segment in ["new", "regular"] {
+            for age in ["young", "old"] {
+                for visits in [0.0, 1, 4] {
+                    let answers: [String: Value] = ["age": .text(age), "visits": .number(visits), "recommend": .number(7)]
+                    var open = Interview(checked, meta: ["segment": .text(segment)])
+                    let kept = try Replay(answers: answers).runKeepingQuotaEndings(&open)
+                    #expect(Set(kept.endings.keys) == Set(kept.due))
+                    for (id, ended) in kept.endings {
+                        var full = Interview(checked, meta: ["segment": .text(segment)])
+                        try Replay(answers: answers).run(&full, quotas: .full(id))
+                        #expect(ended.record(context).line() == full.record(context).line(), "\(segment) \(age) \(visits): \(id)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared >= 6)
+    }
+
     @Test func theTallyCountsOnlyTheNewTailOfTheFileUnderTheLock() throws {
         let checked = try checked()
         let folder = try TemporaryFolder()
