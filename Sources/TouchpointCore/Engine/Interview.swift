@@ -201,7 +201,6 @@ public struct Interview: Sendable {
 
     private mutating func accept(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
         pendingSoft = nil
-        let key = prompt.key.description
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
         if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }

@@ -72,7 +72,7 @@ extension ResponseRecord {
 
     /// The `answers` and `missing` objects as trees of keys in first-met order.
     private func trees() -> (Tree, Tree) {
-        var answers = Tree(), missing = Tree()
+        let answers = Tree(), missing = Tree()
         for entry in entries {
             let key = entry.path
             var keys = [key.isOtherText ? key.question + "_other" : key.question]
