@@ -26,7 +26,7 @@ extension ResponseVerifier {
     mutating func verifyInParallel(_ source: ResponseSource, sourceIndex: Int, ranges: [ResponseRange],
                                    reader: inout ResponseReader,
                                    onProblem: (LineRejection) -> Void) throws(JSONLinesError) {
-        let outcomes = VerifierPartOutcomes(count: ranges.count)
+        let outcomes = PartResults<ResponseVerifier.PartOutcome>(count: ranges.count)
         let sources = reader.sources
         let checked = self.checked
         let sha256 = expectedSHA256
@@ -85,27 +85,5 @@ extension ResponseVerifier {
         }
         return PartOutcome(reader: reader, otherVersions: otherVersions, rejections: rejections, abandoned: abandoned,
                            error: failure)
-    }
-}
-
-/// The outcomes of the verifier's workers, filled in from their threads.
-private final class VerifierPartOutcomes: Sendable {
-    private let storage: Mutex<[ResponseVerifier.PartOutcome?]>
-
-    init(count: Int) {
-        storage = Mutex(Array(repeating: nil, count: count))
-    }
-
-    func set(_ part: Int, _ outcome: ResponseVerifier.PartOutcome) {
-        storage.withLock { $0[part] = outcome }
-    }
-
-    /// The outcome of `part`, removed so that its memory goes once merged.
-    func take(_ part: Int) -> ResponseVerifier.PartOutcome? {
-        storage.withLock { outcomes in
-            let outcome = outcomes[part]
-            outcomes[part] = nil
-            return outcome
-        }
     }
 }

@@ -28,7 +28,7 @@ extension ScoreEngine {
     /// rejections reported. Every line number is exact because the parts' line counts are known in advance.
     mutating func readInParallel(_ source: ResponseSource, sourceIndex: Int, ranges: [ResponseRange],
                                  reader: inout ResponseReader, onRejection: (LineRejection) -> Void) throws(JSONLinesError) {
-        let outcomes = PartOutcomes(count: ranges.count)
+        let outcomes = PartResults<ScoreEngine.PartOutcome>(count: ranges.count)
         let template = emptyCopy()
         let sources = reader.sources
         let group = DispatchGroup()
@@ -123,28 +123,6 @@ extension ScoreEngine {
                 groupIndex[key] = states.count - 1
                 groupKeys.append(key)
             }
-        }
-    }
-}
-
-/// The outcomes of the workers, filled in from their threads.
-private final class PartOutcomes: Sendable {
-    private let storage: Mutex<[ScoreEngine.PartOutcome?]>
-
-    init(count: Int) {
-        storage = Mutex(Array(repeating: nil, count: count))
-    }
-
-    func set(_ part: Int, _ outcome: ScoreEngine.PartOutcome) {
-        storage.withLock { $0[part] = outcome }
-    }
-
-    /// The outcome of `part`, removed from the store so that its memory goes once merged.
-    func take(_ part: Int) -> ScoreEngine.PartOutcome? {
-        storage.withLock { outcomes in
-            let outcome = outcomes[part]
-            outcomes[part] = nil
-            return outcome
         }
     }
 }
