@@ -172,7 +172,7 @@ public struct JSONCursor {
         while true {
             if position + 8 <= end {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let special = Self.specialBytes(in: word)
+                let special = JSONBytes.specialBytes(in: word)
                 if special == 0 {
                     seen |= word
                     position += 8
@@ -209,14 +209,14 @@ public struct JSONCursor {
             negative = true
             position += 1
         }
-        guard position < end, Self.isDigit(base[position]) else { throw Stop() }
+        guard position < end, JSONBytes.isDigit(base[position]) else { throw Stop() }
         var mantissa: UInt64 = 0
         var exponent = 0
         if base[position] == 0x30 {
             position += 1
-            if position < end, Self.isDigit(base[position]) { throw Stop() }
+            if position < end, JSONBytes.isDigit(base[position]) { throw Stop() }
         } else {
-            while position < end, Self.isDigit(base[position]) {
+            while position < end, JSONBytes.isDigit(base[position]) {
                 guard mantissa <= 1 << 53 else { throw Stop() }
                 mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
                 position += 1
@@ -224,8 +224,8 @@ public struct JSONCursor {
         }
         if position < end, base[position] == 0x2E {
             position += 1
-            guard position < end, Self.isDigit(base[position]) else { throw Stop() }
-            while position < end, Self.isDigit(base[position]) {
+            guard position < end, JSONBytes.isDigit(base[position]) else { throw Stop() }
+            while position < end, JSONBytes.isDigit(base[position]) {
                 guard mantissa <= 1 << 53 else { throw Stop() }
                 mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
                 exponent -= 1
@@ -238,7 +238,7 @@ public struct JSONCursor {
         index = position
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         var value = Double(mantissa)
-        if exponent < 0 { value /= Self.powerOfTen(-exponent) }
+        if exponent < 0 { value /= JSONBytes.powerOfTen(-exponent) }
         return negative ? -value : value
     }
 
@@ -295,49 +295,6 @@ public struct JSONCursor {
               UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) == word else { return false }
         index += count + extra
         return true
-    }
-
-    @inlinable
-    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    /// The high bit set in each byte of `word` that is `"`, `\` or below 0x20; only the lowest is exact.
-    @inlinable
-    static func specialBytes(in word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let zeroInQuotes = (quotes &- ones) & ~quotes
-        let zeroInBackslashes = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroInQuotes | zeroInBackslashes | control) & 0x8080_8080_8080_8080
-    }
-
-    @inlinable
-    static func powerOfTen(_ exponent: Int) -> Double {
-        switch exponent {
-        case 1: return 1e1
-        case 2: return 1e2
-        case 3: return 1e3
-        case 4: return 1e4
-        case 5: return 1e5
-        case 6: return 1e6
-        case 7: return 1e7
-        case 8: return 1e8
-        case 9: return 1e9
-        case 10: return 1e10
-        case 11: return 1e11
-        case 12: return 1e12
-        case 13: return 1e13
-        case 14: return 1e14
-        case 15: return 1e15
-        case 16: return 1e16
-        case 17: return 1e17
-        case 18: return 1e18
-        case 19: return 1e19
-        case 20: return 1e20
-        case 21: return 1e21
-        default: return 1e22
-        }
     }
 
     /// Whether `count` bytes at `start` are UTF-8 (RFC 3629), as the parser requires of every string.

@@ -354,7 +354,7 @@ struct JSONScanner: ~Copyable {
         while true {
             if position + 8 <= end {
                 let word = Self.load(at: base + position)
-                let special = Self.specialBytes(in: word)
+                let special = JSONBytes.specialBytes(in: word)
                 if special == 0 {
                     seen |= word
                     position += 8
@@ -430,7 +430,7 @@ struct JSONScanner: ~Copyable {
         while true {
             if position + 8 <= end {
                 let word = Self.load(at: base + position)
-                let special = Self.specialBytes(in: word)
+                let special = JSONBytes.specialBytes(in: word)
                 if special == 0 {
                     seen |= word
                     position += 8
@@ -550,20 +550,6 @@ struct JSONScanner: ~Copyable {
         UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
     }
 
-    /// A mask with the high bit set in each byte of `word` that is `"`, `\` or below 0x20 (the bytes that end
-    /// a plain run of string text). Only the lowest set bit is exact: bits above it may be false alarms,
-    /// which is all the callers need, as they stop at the first one.
-    @inline(__always)
-    private static func specialBytes(in word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let zeroInQuotes = (quotes &- ones) & ~quotes
-        let zeroInBackslashes = (backslashes &- ones) & ~backslashes
-        let control = (word &- ones &* 0x20) & ~word
-        return (zeroInQuotes | zeroInBackslashes | control) & 0x8080_8080_8080_8080
-    }
-
     @inline(__always)
     private static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
@@ -588,7 +574,7 @@ struct JSONScanner: ~Copyable {
             negative = true
             position += 1
         }
-        guard position < end, Self.isDigit(base[position]) else {
+        guard position < end, JSONBytes.isDigit(base[position]) else {
             if position < end, base[position] == UInt8(ascii: "I") {
                 throw fail(start, "`-Infinity` is not a JSON number; write null for a missing value")
             }
@@ -599,11 +585,11 @@ struct JSONScanner: ~Copyable {
         var exact = true
         if base[position] == Byte.zero {
             position += 1
-            if position < end, Self.isDigit(base[position]) {
+            if position < end, JSONBytes.isDigit(base[position]) {
                 throw fail(start, "a number may not start with a leading zero; write it without the zero")
             }
         } else {
-            while position < end, Self.isDigit(base[position]) {
+            while position < end, JSONBytes.isDigit(base[position]) {
                 if mantissa <= Self.mantissaLimit {
                     mantissa = mantissa &* 10 &+ UInt64(base[position] &- Byte.zero)
                 } else {
@@ -614,10 +600,10 @@ struct JSONScanner: ~Copyable {
         }
         if position < end, base[position] == Byte.dot {
             position += 1
-            guard position < end, Self.isDigit(base[position]) else {
+            guard position < end, JSONBytes.isDigit(base[position]) else {
                 throw fail(position, "expected a digit after the decimal point")
             }
-            while position < end, Self.isDigit(base[position]) {
+            while position < end, JSONBytes.isDigit(base[position]) {
                 if mantissa <= Self.mantissaLimit {
                     mantissa = mantissa &* 10 &+ UInt64(base[position] &- Byte.zero)
                     exponent -= 1
@@ -634,11 +620,11 @@ struct JSONScanner: ~Copyable {
                 exponentNegative = base[position] == Byte.minus
                 position += 1
             }
-            guard position < end, Self.isDigit(base[position]) else {
+            guard position < end, JSONBytes.isDigit(base[position]) else {
                 throw fail(position, "expected a digit in the number's exponent")
             }
             var written = 0
-            while position < end, Self.isDigit(base[position]) {
+            while position < end, JSONBytes.isDigit(base[position]) {
                 if written < 100_000 { written = written * 10 + Int(base[position] - Byte.zero) }
                 position += 1
             }
@@ -651,9 +637,9 @@ struct JSONScanner: ~Copyable {
             if mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
                 var value = Double(mantissa)
                 if exponent < 0 {
-                    value /= Self.powerOfTen(-exponent)
+                    value /= JSONBytes.powerOfTen(-exponent)
                 } else if exponent > 0 {
-                    value *= Self.powerOfTen(exponent)
+                    value *= JSONBytes.powerOfTen(exponent)
                 }
                 return negative ? -value : value
             }
@@ -672,17 +658,17 @@ struct JSONScanner: ~Copyable {
         let start = index
         var position = index
         if base[position] == Byte.minus { position += 1 }
-        var plain = position < end && Self.isDigit(base[position])
+        var plain = position < end && JSONBytes.isDigit(base[position])
         if plain, base[position] == Byte.zero {
             position += 1
-            plain = position >= end || !Self.isDigit(base[position])
+            plain = position >= end || !JSONBytes.isDigit(base[position])
         } else {
-            while position < end, Self.isDigit(base[position]) { position += 1 }
+            while position < end, JSONBytes.isDigit(base[position]) { position += 1 }
         }
         if plain, position < end, base[position] == Byte.dot {
             position += 1
-            plain = position < end && Self.isDigit(base[position])
-            while position < end, Self.isDigit(base[position]) { position += 1 }
+            plain = position < end && JSONBytes.isDigit(base[position])
+            while position < end, JSONBytes.isDigit(base[position]) { position += 1 }
         }
         if plain, position < end, base[position] | 0x20 == Byte.e { plain = false }
         if plain, position - start < 300 {
@@ -694,37 +680,6 @@ struct JSONScanner: ~Copyable {
     }
 
     private static let mantissaLimit: UInt64 = (UInt64.max - 9) / 10
-
-    @inline(__always)
-    private static func powerOfTen(_ exponent: Int) -> Double {
-        switch exponent {
-        case 1: return 1e1
-        case 2: return 1e2
-        case 3: return 1e3
-        case 4: return 1e4
-        case 5: return 1e5
-        case 6: return 1e6
-        case 7: return 1e7
-        case 8: return 1e8
-        case 9: return 1e9
-        case 10: return 1e10
-        case 11: return 1e11
-        case 12: return 1e12
-        case 13: return 1e13
-        case 14: return 1e14
-        case 15: return 1e15
-        case 16: return 1e16
-        case 17: return 1e17
-        case 18: return 1e18
-        case 19: return 1e19
-        case 20: return 1e20
-        case 21: return 1e21
-        default: return 1e22
-        }
-    }
-
-    @inline(__always)
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- Byte.zero < 10 }
 
     private mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
         let count = word.utf8CodeUnitCount
@@ -794,11 +749,11 @@ struct JSONScanner: ~Copyable {
         var stop = offset
         while stop < end, stop - offset < 24 {
             let byte = base[stop]
-            let isWordByte = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || Self.isDigit(byte) || byte == UInt8(ascii: "_")
+            let isWordByte = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || JSONBytes.isDigit(byte) || byte == UInt8(ascii: "_")
             guard isWordByte else { break }
             stop += 1
         }
-        guard stop > offset, !Self.isDigit(base[offset]) else { return "" }
+        guard stop > offset, !JSONBytes.isDigit(base[offset]) else { return "" }
         return String(decoding: UnsafeBufferPointer(start: base + offset, count: stop - offset), as: UTF8.self)
     }
 
