@@ -16,22 +16,11 @@ public enum DateProblem: Sendable, Hashable {
 
     /// What is wrong with `text` as a `YYYY-MM-DD` date, or nil when it is a real calendar date.
     public static func of(_ text: String) -> DateProblem? {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return .form }
-        func number(_ range: Range<Int>) -> Int? {
-            var v = 0
-            for i in range {
-                guard u[i] >= 48 && u[i] <= 57 else { return nil }
-                v = v * 10 + Int(u[i] - 48)
-            }
-            return v
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .form }
+        guard let (year, month, day) = DateText.fields(text) else { return .form }
         guard (1...12).contains(month) else { return .noSuchMonth(month) }
         guard day >= 1 else { return .dayZero }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        if month == 2 && day == 29 && !leap { return .notALeapYear(year) }
-        guard day > days(in: month, leap: leap) else { return nil }
+        if month == 2 && day == 29 && !DateText.isLeap(year) { return .notALeapYear(year) }
+        guard day > DateText.days(inMonth: month, of: year) else { return nil }
         return .noSuchDay(month: month, day: day)
     }
 
@@ -50,12 +39,9 @@ public enum DateProblem: Sendable, Hashable {
             if month == 2 {
                 return EngineText.text(.dateFebruaryDays, language, EngineText.dayOrdinal(day, language))
             }
+            // Not February, so any year gives the month's length.
             return EngineText.text(.dateNoSuchDay, language, EngineText.monthName(month, language),
-                                   EngineText.dayOrdinal(day, language), String(Self.days(in: month, leap: false)))
+                                   EngineText.dayOrdinal(day, language), String(DateText.days(inMonth: month, of: 2001)))
         }
-    }
-
-    private static func days(in month: Int, leap: Bool) -> Int {
-        [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 }

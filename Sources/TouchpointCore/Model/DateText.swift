@@ -5,6 +5,13 @@ public enum DateText {
 
     /// Year, month and day of a valid `YYYY-MM-DD` date.
     public static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard let (y, m, d) = fields(text), (1...12).contains(m), d >= 1 else { return nil }
+        return d <= days(inMonth: m, of: y) ? (y, m, d) : nil
+    }
+
+    /// The three numbers of text in `YYYY-MM-DD` form (digits and dashes), whether or not they name a day of
+    /// the calendar; nil when the form is wrong.
+    static func fields(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -15,9 +22,17 @@ public enum DateText {
             }
             return v
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m), d >= 1 else { return nil }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return d <= days[m - 1] ? (y, m, d) : nil
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
+    }
+
+    /// Whether `year` is a leap year of the Gregorian calendar.
+    static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// How many days `month` (1-12) has in `year`.
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 }
