@@ -81,47 +81,8 @@ struct CompiledExpression: Sendable {
             }
         }
         let a = closure(lhs, c), b = closure(rhs, c)
-        switch op {
-        case .equal, .notEqual:
-            let equal = op == .equal
-            return { i, l, v in
-                let x = a(i, l, v), y = b(i, l, v)
-                if x == .null || y == .null { return .bool(false) }
-                return .bool(Evaluator.same(x, y) == equal)
-            }
-        case .less, .lessEqual, .greater, .greaterEqual:
-            return { i, l, v in
-                guard let order = Evaluator.order(a(i, l, v), b(i, l, v)) else { return .bool(false) }
-                switch op {
-                case .less: return .bool(order < 0)
-                case .lessEqual: return .bool(order <= 0)
-                case .greater: return .bool(order > 0)
-                default: return .bool(order >= 0)
-                }
-            }
-        case .in:
-            return { i, l, v in
-                let x = a(i, l, v), y = b(i, l, v)
-                if x == .null { return .bool(false) }
-                return .bool(Evaluator.members(of: y).contains { Evaluator.same(x, $0) })
-            }
-        case .add, .subtract, .multiply, .divide:
-            return { i, l, v in
-                guard case .number(let x) = a(i, l, v), case .number(let y) = b(i, l, v) else { return .null }
-                let result: Double
-                switch op {
-                case .add: result = x + y
-                case .subtract: result = x - y
-                case .multiply: result = x * y
-                default:
-                    if y == 0 { return .null }
-                    result = x / y
-                }
-                return result.isFinite ? .number(result) : .null
-            }
-        case .and, .or:
-            return { _, _, _ in .null }   // compiled by `closure`, which short-circuits
-        }
+        // `and` and `or` are compiled by `closure`, which short-circuits.
+        return { i, l, v in Evaluator.apply(op, a(i, l, v), b(i, l, v)) }
     }
 
     private static func call(_ name: String, _ args: [Expr], _ c: Context) -> Run {

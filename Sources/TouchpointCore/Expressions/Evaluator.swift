@@ -44,7 +44,12 @@ public enum Evaluator {
             let isNull = evaluate(tested, in: env) == .null
             return .bool(op == .equal ? isNull : !isNull)
         }
-        let a = evaluate(lhs, in: env), b = evaluate(rhs, in: env)
+        return apply(op, evaluate(lhs, in: env), evaluate(rhs, in: env))
+    }
+
+    /// `op` applied to two values with the null rules of SPEC section 3 (`x == null` is tested before, by
+    /// `nullTest`); `and` and `or` short-circuit in their callers and give null here.
+    static func apply(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         switch op {
         case .equal, .notEqual:
             if a == .null || b == .null { return .bool(false) }
@@ -73,7 +78,7 @@ public enum Evaluator {
             }
             return result.isFinite ? .number(result) : .null
         case .and, .or:
-            return .null   // handled by `evaluate`, which short-circuits
+            return .null   // handled by the callers, which short-circuit
         }
     }
 
@@ -85,7 +90,7 @@ public enum Evaluator {
     }
 
     /// Equality by value: an integer option 3 (stored as text "3" or as the number 3) equals the number 3.
-    static func same(_ a: Value, _ b: Value) -> Bool {
+    private static func same(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case let (.number(x), .text(s)), let (.text(s), .number(x)):
             return ExpressionNumber.text(x) == s
@@ -97,7 +102,7 @@ public enum Evaluator {
     }
 
     /// -1, 0 or 1 for two numbers or two texts (dates 'YYYY-MM-DD' order as text); nil otherwise.
-    static func order(_ a: Value, _ b: Value) -> Int? {
+    private static func order(_ a: Value, _ b: Value) -> Int? {
         switch (a, b) {
         case let (.number(x), .number(y)):
             return x < y ? -1 : (x > y ? 1 : 0)
