@@ -83,6 +83,11 @@ public struct JSONCursor {
     /// The next byte after whitespace, not consumed (0 at the end of the text).
     @inlinable
     public mutating func peek() -> UInt8 {
+        // Records are written without white space between tokens: look at the next byte before looping.
+        if index < end {
+            let byte = base[index]
+            if byte > 0x20 { return byte }
+        }
         skipWhitespace()
         return index < end ? base[index] : 0
     }

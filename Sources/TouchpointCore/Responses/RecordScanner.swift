@@ -167,11 +167,7 @@ final class RecordScanner: Sendable {
                 try scanAnswers(&cursor, values: &values)
             case .missing:
                 if cursor.peek() == 0x6E, cursor.null() { break }
-                let start = cursor.index
-                if try scanMissing(&cursor, mask: &missingMask) {
-                    guard let object = try? parser.parse(cursor.bytes(from: start)).objectValue else { throw JSONCursor.Stop() }
-                    missing = object
-                }
+                missing = try scanMissing(&cursor, mask: &missingMask)
             case .computed:
                 if cursor.peek() == 0x6E, cursor.null() { break }
                 try scanComputed(&cursor, values: &values)
@@ -381,44 +377,48 @@ final class RecordScanner: Sendable {
 
     // MARK: Missing
 
-    /// Checks the `missing` object; true when it has members.
-    private func scanMissing(_ cursor: inout JSONCursor, mask: inout UInt64) throws(JSONCursor.Stop) -> Bool {
-        guard try cursor.beginObject() else { return false }
+    /// Checks the `missing` object and builds it as `JSONParser` would (every key and reason is one of the
+    /// tables' strings, matched on its exact bytes, so the values are equal), members in the order written.
+    private func scanMissing(_ cursor: inout JSONCursor, mask: inout UInt64) throws(JSONCursor.Stop) -> JSONObject {
+        guard try cursor.beginObject() else { return JSONObject() }
+        var members: [JSONObject.Member] = []
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
             let target = answerTargets[position]
             let slot = target.entry.slot
             if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
-            try descendMissing(&cursor, target, level: 0)
+            members.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
         } while try cursor.nextMember()
-        return true
+        return JSONObject(members: members)
     }
 
-    private func descendMissing(_ cursor: inout JSONCursor, _ target: AnswerTarget, level: Int) throws(JSONCursor.Stop) {
+    private func descendMissing(_ cursor: inout JSONCursor, _ target: AnswerTarget, level: Int) throws(JSONCursor.Stop) -> JSONValue {
         guard level < target.loops.count else {
             if target.isGrid, !target.isOtherText, cursor.peek() == 0x7B {
-                guard try cursor.beginObject() else { return }
+                guard try cursor.beginObject() else { return .object(JSONObject()) }
+                var members: [JSONObject.Member] = []
                 repeat {
                     let key = try cursor.key()
-                    guard target.rows.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
-                    try reason(&cursor, target, isOtherText: false)
+                    guard let row = target.rows.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+                    members.append(JSONObject.Member(key: target.rows.strings[row], value: try reason(&cursor, target, isOtherText: false)))
                 } while try cursor.nextMember()
-                return
+                return .object(JSONObject(members: members))
             }
-            try reason(&cursor, target, isOtherText: target.isOtherText)
-            return
+            return try reason(&cursor, target, isOtherText: target.isOtherText)
         }
         let loop = target.loops[level]
-        guard try cursor.beginObject() else { return }
+        guard try cursor.beginObject() else { return .object(JSONObject()) }
+        var members: [JSONObject.Member] = []
         repeat {
             let key = try cursor.key()
-            guard loop.position(key.start, count: key.count) != nil else { throw JSONCursor.Stop() }
-            try descendMissing(&cursor, target, level: level + 1)
+            guard let option = loop.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            members.append(JSONObject.Member(key: loop.strings[option], value: try descendMissing(&cursor, target, level: level + 1)))
         } while try cursor.nextMember()
+        return .object(JSONObject(members: members))
     }
 
-    private func reason(_ cursor: inout JSONCursor, _ target: AnswerTarget, isOtherText: Bool) throws(JSONCursor.Stop) {
+    private func reason(_ cursor: inout JSONCursor, _ target: AnswerTarget, isOtherText: Bool) throws(JSONCursor.Stop) -> JSONValue {
         guard cursor.peek() == 0x22 else { throw JSONCursor.Stop() }
         let text = try cursor.string()
         guard let position = reasons.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
@@ -427,7 +427,7 @@ final class RecordScanner: Sendable {
         case .skipped where question.required && !isOtherText: throw JSONCursor.Stop()
         case .dontKnow where !question.dontKnow: throw JSONCursor.Stop()
         case .refused where !question.refuse: throw JSONCursor.Stop()
-        default: return
+        default: return .string(reasons.strings[position])
         }
     }
 

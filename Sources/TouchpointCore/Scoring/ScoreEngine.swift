@@ -31,6 +31,8 @@ public struct ScoreEngine: Sendable {
     var states: [GroupState]
     var groupIndex: [[GroupValue]: Int] = [:]
     var groupKeys: [[GroupValue]] = []
+    /// Counts the quotas each complete record fills.
+    let quotaCounter: QuotaCounter
 
     /// An engine for `questionnaire` with `options`; throws when a `--by` or `--weight` name is unusable.
     public init(_ checked: CheckedQuestionnaire, options: ScoreOptions = ScoreOptions()) throws(ScoreSetupError) {
@@ -57,6 +59,7 @@ public struct ScoreEngine: Sendable {
             plans.append(ScorePlan(definition: definition, kind: kind, slot: slot))
         }
         self.plans = plans
+        quotaCounter = QuotaCounter(questionnaire.quotas, schema: schema)
         var dimensions: [GroupDimension] = []
         for name in options.groupBy {
             if dimensions.contains(where: { $0.name == name }) {
@@ -149,8 +152,8 @@ public struct ScoreEngine: Sendable {
         // SPEC section 6: responses that are not complete are read and counted by status, not scored.
         guard record.status == .complete else { return }
         let schema = self.schema
-        if !questionnaire.quotas.isEmpty {
-            for id in QuotaTally.filled(by: record, schema: schema) { states[0].quotaFill[id, default: 0] += 1 }
+        if !quotaCounter.isEmpty {
+            quotaCounter.forEachFilled(by: record, schema: schema) { id in states[0].quotaFill[id, default: 0] += 1 }
         }
         for plan in plans {
             Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
