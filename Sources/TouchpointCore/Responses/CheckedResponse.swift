@@ -52,6 +52,14 @@ extension CheckedResponse {
         slot >= 0 && slot < values.count ? values[slot] : search()
     }
 
+    /// What the checker put in `slot` (`.some(nil)`: nothing), or `nil` when the record has no such slot and
+    /// must be searched. Callers on the scoring path use it before building a search closure, which would
+    /// copy the whole record (a retain and release of each of its fields) on every call.
+    @inline(__always)
+    func slotted(_ slot: Int) -> JSONValue?? {
+        slot >= 0 && slot < values.count ? .some(values[slot]) : nil
+    }
+
     /// Whether question `id` (whose answers go in `slot`) was asked: it has an answer or a missing reason.
     func wasAsked(_ id: String, slot: Int) -> Bool {
         guard slot >= 0, slot < 64, slot < values.count else {

@@ -65,8 +65,10 @@ struct GroupDimension: Sendable {
     func value(of record: CheckedResponse) -> GroupValue {
         let found: JSONValue?
         switch source {
-        case .meta(let key, let slot): found = record.value(inSlot: slot) { record.meta[key] }
-        case .question(let id, let slot): found = record.value(inSlot: slot) { record.answers[id] }
+        case .meta(let key, let slot):
+            if let slotted = record.slotted(slot) { found = slotted } else { found = record.meta[key] }
+        case .question(let id, let slot):
+            if let slotted = record.slotted(slot) { found = slotted } else { found = record.answers[id] }
         case .period(let period):
             guard let time = record.completedAt, let key = period.key(of: time) else { return .missing }
             return .value(.string(key))

@@ -87,7 +87,8 @@ final class ItemReader: Sendable {
 
     /// The answer or compute the item reads, as stored in the record.
     func root(in record: CheckedResponse) -> JSONValue? {
-        record.value(inSlot: slot) { isComputed ? record.computed[id] : record.answers[id] }
+        if let slotted = record.slotted(slot) { return slotted }
+        return isComputed ? record.computed[id] : record.answers[id]
     }
 
     /// The value of a flat item, if the record has one.

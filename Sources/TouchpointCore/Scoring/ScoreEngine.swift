@@ -181,7 +181,10 @@ public struct ScoreEngine: Sendable {
         case .percent(let expr, let questions, let computes):
             let inBase = (questions.isEmpty && computes.isEmpty)
                 || questions.contains { record.wasAsked($0.id, slot: $0.slot) }
-                || computes.contains { compute in record.value(inSlot: compute.slot) { record.computed[compute.id] } != nil }
+                || computes.contains { compute in
+                    if let slotted = record.slotted(compute.slot) { return slotted != nil }
+                    return record.computed[compute.id] != nil
+                }
             guard inBase else { return }
             if !plan.definition.dontKnowInBase,
                questions.contains(where: { record.missing[$0.id]?.stringValue == MissingReason.dontKnow.rawValue }) {
@@ -191,7 +194,12 @@ public struct ScoreEngine: Sendable {
             if case .name(let name, _) = expr, name.parts.count == 1, questions.count + computes.count == 1,
                let named = questions.first ?? computes.first {
                 // A rule that is one yes/no question or Boolean compute (`rule: solved`) holds when it is true.
-                let value = record.value(inSlot: named.slot) { record.answers[named.id] ?? record.computed[named.id] }
+                let value: JSONValue?
+                if let slotted = record.slotted(named.slot) {
+                    value = slotted
+                } else {
+                    value = record.answers[named.id] ?? record.computed[named.id]
+                }
                 hit = value == .bool(true)
             } else {
                 hit = Evaluator.evaluate(expr, in: RecordEnvironment(record: record, schema: schema)).isTruthy

@@ -45,8 +45,10 @@ struct WeightSource: Sendable {
     func weight(of record: CheckedResponse) throws(LineProblem) -> Double {
         let found: JSONValue?
         switch source {
-        case .meta(let key, let slot): found = record.value(inSlot: slot) { record.meta[key] }
-        case .question(let id, let slot): found = record.value(inSlot: slot) { record.answers[id] }
+        case .meta(let key, let slot):
+            if let slotted = record.slotted(slot) { found = slotted } else { found = record.meta[key] }
+        case .question(let id, let slot):
+            if let slotted = record.slotted(slot) { found = slotted } else { found = record.answers[id] }
         case .table(let table):
             let key = table.key == .respondent ? record.record["respondent"]?.stringValue : record.responseID
             guard let key, let weight = table.weights[key] else {
