@@ -217,13 +217,19 @@ public struct JSONCursor {
         guard position < end, JSONBytes.isDigit(base[position]) else { throw Stop() }
         var mantissa: UInt64 = 0
         var exponent = 0
+        // Set when the digits do not fit the exact fast conversion (more than 2^53, or beyond 10^-22).
+        var long = false
+        let start = index
         if base[position] == 0x30 {
             position += 1
             if position < end, JSONBytes.isDigit(base[position]) { throw Stop() }
         } else {
             while position < end, JSONBytes.isDigit(base[position]) {
-                guard mantissa <= 1 << 53 else { throw Stop() }
-                mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                if mantissa <= 1 << 53 {
+                    mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                } else {
+                    long = true
+                }
                 position += 1
             }
         }
@@ -231,15 +237,24 @@ public struct JSONCursor {
             position += 1
             guard position < end, JSONBytes.isDigit(base[position]) else { throw Stop() }
             while position < end, JSONBytes.isDigit(base[position]) {
-                guard mantissa <= 1 << 53 else { throw Stop() }
-                mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
-                exponent -= 1
+                if mantissa <= 1 << 53 {
+                    mantissa = mantissa &* 10 &+ UInt64(base[position] &- 0x30)
+                    exponent -= 1
+                } else {
+                    long = true
+                }
                 position += 1
             }
         }
         // Exponents (which may overflow) are the parser's.
         if position < end, base[position] | 0x20 == 0x65 { throw Stop() }
-        guard mantissa <= 1 << 53, exponent >= -22 else { throw Stop() }
+        if long || mantissa > 1 << 53 || exponent < -22 {
+            // A long decimal such as 3.6666666666666665 (a mean of three answers): converted as the parser
+            // converts it, from its text.
+            let value = try Self.convertedLiteral(base + start, count: position - start)
+            index = position
+            return value
+        }
         index = position
         if mantissa == 0 { return negative ? -0.0 : 0.0 }
         var value = Double(mantissa)
@@ -293,6 +308,15 @@ public struct JSONCursor {
     }
 
     // MARK: Helpers
+
+    /// The number written in `count` bytes at `start` (checked grammar, no exponent) by the parser's own slow
+    /// conversion, `Double(String)`, which rounds correctly; stops when it is not finite.
+    @usableFromInline
+    static func convertedLiteral(_ start: UnsafePointer<UInt8>, count: Int) throws(Stop) -> Double {
+        let literal = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        guard let value = Double(literal), value.isFinite else { throw Stop() }
+        return value
+    }
 
     @inlinable
     mutating func literal(_ word: UInt32, count: Int, plus extra: Int = 0) -> Bool {
