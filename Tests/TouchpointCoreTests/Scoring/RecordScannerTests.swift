@@ -55,6 +55,7 @@ struct RecordScannerTests {
         #"{"questionnaire":"customer_journey","response_id":"a1","status":"complete","language":"zh","meta":{"segment":"new","store":"上海南京路店"},"answers":{"customer_12m":true,"stages":["use"],"stage_success":{"use":true},"stage_effort":{"use":2},"stage_emotion":{"use":1},"need_met":false,"recommend":3,"reason":"送货太慢了，包装也破损了。"},"missing":{"purchases":"dont_know"},"computed":{"promoter":false,"mean_effort":2,"mean_emotion":1}}"#,
         #"{"questionnaire":"customer_journey","response_id":"a2","status":"screened_out","language":"en","meta":{"segment":"high_value"},"answers":{"customer_12m":false},"missing":{},"computed":{}}"#,
         #"{"questionnaire":"customer_journey","response_id":"a3","status":"complete","meta":{"segment":"regular","store":null},"answers":{"customer_12m":true,"purchases":0,"stages":["awareness","use"],"stage_success":{"awareness":true},"stage_effort":{"awareness":7,"use":6},"stage_emotion":{"awareness":4,"use":5},"need_met":true,"recommend":10,"reason":"Too many steps to return a product."},"missing":{"stage_success":{"use":"dont_know"}},"computed":{"promoter":true,"mean_effort":6.5,"mean_emotion":4.5}}"#,
+        #"{"questionnaire":"customer_journey","response_id":"a4","status":"complete","meta":{"segment":"high_value","store":"Online"},"answers":{"customer_12m":true,"stages":["awareness","use","feedback"],"stage_success":{"awareness":true},"stage_effort":{"awareness":7,"use":6,"feedback":4},"stage_emotion":{"awareness":4,"use":5,"feedback":2},"need_met":true,"recommend":9},"missing":{"purchases":"refused","stage_success":{"use":"dont_know","feedback":"dont_know"}},"computed":{"promoter":true,"mean_effort":5.666666666666667,"mean_emotion":3.6666666666666665}}"#,
     ]
 
     static var seeds: [UInt64] {
@@ -118,6 +119,7 @@ struct RecordScannerTests {
         "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "0", "7", "-", ".", "e", "n", "\u{0}", "\u{7F}", "é", "K",
         "\u{212A}", "null", "true", "false", "11", "-1", "4.5", "1e2", "07", "\"\"", "\"new\"", "\"use\"", "\"app\"",
         "[]", "{}", "\"dont_know\"", "\"skipped\"", "\"refused\"", "\"a\\u0041\"", "\"\u{212A}\"", "1.0", "-0", "9007199254740993",
+        "3.6666666666666665", "-0.1000000000000000055511151231257827", "123456789012345678901234567890", "0.00000000000000000000000001",
     ]
 
     static func mutate(_ line: inout [UInt8], _ random: inout SeededRandom) {
