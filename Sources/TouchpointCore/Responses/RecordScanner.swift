@@ -111,15 +111,11 @@ final class RecordScanner: Sendable {
     /// The checked record of a line, or `nil` when the slow path must decide.
     func scan(_ bytes: UnsafeRawBufferPointer, source: ResponseSource, line: Int) -> CheckedResponse? {
         guard var cursor = JSONCursor(bytes) else { return nil }
-        // Bound once and consumed: returning the inner call's result from inside `do` copied the whole
-        // record (a retain and a release of each of its fields) on every line.
-        let record: CheckedResponse
         do {
-            record = try scan(&cursor, source: source, line: line)
+            return try scan(&cursor, source: source, line: line)
         } catch {
             return nil
         }
-        return consume record
     }
 
     private func scan(_ cursor: inout JSONCursor, source: ResponseSource, line: Int) throws(JSONCursor.Stop) -> CheckedResponse {
