@@ -227,38 +227,36 @@ public struct ResponseIDSet: Sendable {
         return x
     }
 
-    /// The value of each byte as a lowercase hexadecimal digit; 0xFF for any other byte.
-    private static let hexDigits: [UInt8] = (0...255).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
-        default: 0xFF
-        }
-    }
-
     /// The 128 bits of `8-4-4-4-12` lowercase hexadecimal text, or `nil` for any other id.
     fileprivate static func uuidBits(_ id: String) -> (UInt64, UInt64)? {
         var id = id
         return id.withUTF8 { utf8 -> (UInt64, UInt64)? in
-            guard utf8.count == 36, utf8[8] == UInt8(ascii: "-"), utf8[13] == UInt8(ascii: "-"),
+            guard utf8.count == 36, let start = utf8.baseAddress, utf8[8] == UInt8(ascii: "-"), utf8[13] == UInt8(ascii: "-"),
                   utf8[18] == UInt8(ascii: "-"), utf8[23] == UInt8(ascii: "-") else { return nil }
-            return hexDigits.withUnsafeBufferPointer { table -> (UInt64, UInt64)? in
-                var high: UInt64 = 0
-                var low: UInt64 = 0
-                var invalid: UInt8 = 0
-                var digits = 0
-                for offset in 0..<36 where offset != 8 && offset != 13 && offset != 18 && offset != 23 {
-                    let value = table[Int(utf8[offset])]
-                    invalid |= value & 0xF0
-                    if digits < 16 {
-                        high = high << 4 | UInt64(value & 0x0F)
-                    } else {
-                        low = low << 4 | UInt64(value & 0x0F)
-                    }
-                    digits += 1
-                }
-                return invalid == 0 ? (high, low) : nil
-            }
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            var invalid: UInt8 = 0
+            hexDigits(start, 0..<8, into: &high, invalid: &invalid)
+            hexDigits(start, 9..<13, into: &high, invalid: &invalid)
+            hexDigits(start, 14..<18, into: &high, invalid: &invalid)
+            hexDigits(start, 19..<23, into: &low, invalid: &invalid)
+            hexDigits(start, 24..<36, into: &low, invalid: &invalid)
+            return invalid == 0 ? (high, low) : nil
+        }
+    }
+
+    /// Shifts the lowercase hexadecimal digits at `offsets` into `value`; sets a bit of `invalid` for any
+    /// byte that is not one.
+    @inline(__always)
+    private static func hexDigits(_ start: UnsafePointer<UInt8>, _ offsets: Range<Int>, into value: inout UInt64,
+                                  invalid: inout UInt8) {
+        for offset in offsets {
+            let byte = start[offset]
+            let decimal = byte &- UInt8(ascii: "0")
+            let letter = byte &- UInt8(ascii: "a")
+            let digit: UInt8 = decimal < 10 ? decimal : (letter < 6 ? letter &+ 10 : 0xFF)
+            invalid |= digit & 0xF0
+            value = value << 4 | UInt64(digit & 0x0F)
         }
     }
 }
