@@ -9,8 +9,8 @@ import Darwin
 ///
 /// It is the scoring fast path's half of the grammar (`RecordScanner` drives it). It is at least as strict
 /// as `JSONParser` and never more lenient: whatever it accepts, `JSONParser` accepts and reads to the same
-/// values. It gives up (`Stop`) on anything it does not handle itself, such as string escapes, numbers that
-/// need more than the exact fast conversion, or deep nesting, besides every real error; the caller then
+/// values. It gives up (`Stop`) on anything it does not handle itself, such as string escapes, numbers with
+/// an exponent, or deep nesting, besides every real error; the caller then
 /// parses the text with `JSONParser`, which either accepts it or says what is wrong and where. So `Stop`
 /// carries no message: it means "ask the parser", not "invalid".
 ///
@@ -204,8 +204,9 @@ public struct JSONCursor {
         }
     }
 
-    /// Reads a number with the parser's exact conversion (integers and short decimals); stops at anything
-    /// that needs the slow conversion, such as long mantissas or large exponents.
+    /// Reads a number as the parser does: integers and short decimals by the exact fast conversion, longer
+    /// ones (such as 3.6666666666666665) from their text by `Double(String)`, the parser's slow conversion;
+    /// stops at exponents.
     @inlinable
     public mutating func number() throws(Stop) -> Double {
         var position = index
