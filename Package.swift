@@ -46,7 +46,14 @@ let package = Package(
                 "TouchpointReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"], .when(platforms: [.linux], configuration: .release))]
+            // The modules are compiled against the shared Foundation, whose link entries name only libFoundation;
+            // its static archive also needs CoreFoundation, ICU and two shims, named here.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"],
+                    .when(platforms: [.linux], configuration: .release)
+                ),
+            ]
         ),
         .testTarget(
             name: "TouchpointCoreTests",
