@@ -9,6 +9,8 @@ struct NameAnalysis {
 
     static func run(_ q: Questionnaire, flow: [FlowItem]) -> (SymbolTable, [Diagnostic]) {
         var analysis = NameAnalysis()
+        analysis.allIds.reserveCapacity(flow.count)
+        analysis.table.symbols.reserveCapacity(flow.count)
         analysis.collectIds(flow)
         analysis.defineMeta(q)
         for f in flow { analysis.visit(f) }
@@ -182,7 +184,7 @@ struct NameAnalysis {
     /// Every `{name}` in a text must name something asked earlier, a meta key, or `item` inside a loop.
     private mutating func checkPlaceholders(_ text: LocalizedText, _ scope: FlowScope, owner: String) {
         // Most texts pipe nothing: skip sorting their translations.
-        guard text.translations.values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } })
+        guard text.translations.values.contains(where: Placeholder.hasBraces)
         else { return }
         for (language, string) in text.translations.sorted(by: { $0.key < $1.key }) {
             for placeholder in Placeholder.scan(string) {
