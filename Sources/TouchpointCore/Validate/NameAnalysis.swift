@@ -6,6 +6,8 @@ struct NameAnalysis {
     private(set) var table = SymbolTable()
     private(set) var bag = DiagnosticBag()
     private var allIds: [String: (order: Int, position: SourcePosition, kind: Symbol.Kind)] = [:]
+    /// Where each flow item's id is written, by interview order (looked up once, in `collectIds`).
+    private var idPositions: [SourcePosition] = []
 
     static func run(_ q: Questionnaire, flow: [FlowItem]) -> (SymbolTable, [Diagnostic]) {
         var analysis = NameAnalysis()
@@ -19,6 +21,7 @@ struct NameAnalysis {
 
     /// Records every id once; the second use of an id is an error at that use.
     private mutating func collectIds(_ flow: [FlowItem]) {
+        idPositions = flow.map { idPosition($0.item) }
         for f in flow {
             guard let id = f.item.id else { continue }
             let kind: Symbol.Kind = switch f.item {
@@ -26,7 +29,7 @@ struct NameAnalysis {
             case .compute: .compute
             default: .question
             }
-            let position = idPosition(f.item)
+            let position = idPositions[f.order]
             if let first = allIds[id] {
                 bag.add(.duplicateId, at: position, "the id `\(id)` is already used at line \(first.position.line)",
                         hint: "ids of questions, sections and computes share one namespace; rename one of them")
@@ -145,7 +148,7 @@ struct NameAnalysis {
                                  _ loops: [String], _ q: Question?) {
         guard table.symbols[id] == nil else { return }
         table.symbols[id] = Symbol(id: id, kind: kind, type: type, order: f.order,
-                                   position: idPosition(f.item), loops: loops, question: q)
+                                   position: idPositions[f.order], loops: loops, question: q)
     }
 
     /// `for_each` must name an earlier multi question outside this loop (SPEC section 7).
