@@ -60,7 +60,7 @@ public enum Validator {
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
         let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
-        let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
+        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
         bag.append(contentsOf: nameProblems)
         // The expressions are compiled against the names' slots: on a large file without name errors that happens
         // on another core while the rules run.
