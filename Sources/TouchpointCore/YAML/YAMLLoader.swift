@@ -22,7 +22,8 @@ public enum YAMLLoader {
 
     /// `load`, telling `watcher` about the top-level values and the items of the top-level `questions` list as
     /// soon as each is complete, while the rest of the file is still being read.
-    static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, watcher: (any TopLevelWatcher)?) -> Result {
+    static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, watcher: (any TopLevelWatcher)?,
+                     reader: Reader = .fastest) -> Result {
         if let problem = checkEncoding(bytes, size: max(fileSize ?? 0, bytes.count), limits: limits) {
             return Result(root: nil, diagnostics: [problem])
         }
@@ -30,13 +31,28 @@ public enum YAMLLoader {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         var builder = Builder(limits: limits)
         builder.watcher = watcher
-        body.withUnsafeBufferPointer { builder.run($0) }
+        body.withUnsafeBufferPointer { buffer in
+            // Our own reader takes the usual questionnaire; anything else goes to libyaml (see FastYAMLReader).
+            if reader != .libyaml, let events = FastYAMLReader.events(buffer, limits: limits) {
+                builder.replay(events)
+            } else {
+                builder.run(buffer)
+            }
+        }
         var diagnostics = builder.diagnostics
         if builder.root == nil, diagnostics.isEmpty {
             diagnostics.append(Diagnostic(.fileEmpty, at: .start,
                 "the file has no content; a questionnaire starts with `touchpoint: 1`, `id:` and `questions:`"))
         }
         return Result(root: builder.root, diagnostics: diagnostics)
+    }
+
+    /// Which YAML reader `load` uses.
+    enum Reader {
+        /// `FastYAMLReader` when it takes the file, libyaml otherwise.
+        case fastest
+        /// Always libyaml (for comparing the two).
+        case libyaml
     }
 
     /// Checks size, byte-order marks, NUL bytes and UTF-8 validity before libyaml sees the bytes.
@@ -206,32 +222,14 @@ private struct Builder {
             }
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if stack.count >= limits.maxDepth {
-                diagnostics.append(Diagnostic(.yamlTooDeep, at: position,
-                    "lists and mappings are nested more than \(limits.maxDepth) levels deep here",
-                    hint: "a questionnaire needs only a few levels; check the indentation or brackets"))
-                return false
-            }
             let anchor = isMapping ? Builder.string(event.data.mapping_start.anchor)
                                    : Builder.string(event.data.sequence_start.anchor)
-            stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
+            return begin(isMapping: isMapping, at: position, anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return false }
-            let node: YAMLNode
-            if frame.isMapping {
-                node = YAMLNode(.mapping(makePairs(frame.items)), at: frame.position)
-            } else {
-                node = YAMLNode(.sequence(frame.items), at: frame.position)
-            }
-            return add(node, weight: frame.weight, new: 1, anchor: frame.anchor)
+            return end()
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            if s.length > limits.maxScalarBytes {
-                diagnostics.append(Diagnostic(.scalarTooLong, at: position,
-                    "this value is \(s.length) bytes long; a value may be at most \(limits.maxScalarBytes / 1024) KB",
-                    hint: "shorten the text"))
-                return false
-            }
+            if s.length > limits.maxScalarBytes { return scalarTooLong(s.length, at: position) }
             let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
             let style: YAMLScalar.Style = switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -243,17 +241,75 @@ private struct Builder {
             let node = YAMLNode(.scalar(YAMLScalar(text, style: style, tag: Builder.string(s.tag))), at: position)
             return add(node, weight: 1, new: 1, anchor: Builder.string(s.anchor))
         case YAML_ALIAS_EVENT:
-            let name = Builder.string(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
-                diagnostics.append(Diagnostic(.yamlSyntax, at: position, "the alias `*\(name)` names no anchor `&\(name)` defined before it"))
-                return false
-            }
-            aliasesSeen = true
-            return add(target.node, weight: target.weight, new: target.weight, anchor: nil)
+            return alias(Builder.string(event.data.alias.anchor) ?? "", at: position)
         default:
             break
         }
         return true
+    }
+
+    /// Builds the tree from `FastYAMLReader`'s events, with the same checks as libyaml's.
+    mutating func replay(_ events: [FastYAMLReader.Event]) {
+        for event in events {
+            let going: Bool
+            switch event {
+            case .begin(let isMapping, let position, let anchor):
+                going = begin(isMapping: isMapping, at: position, anchor: anchor)
+            case .end:
+                going = end()
+            case .scalar(let text, let style, let position, let anchor):
+                let length = text.utf8.count
+                if length > limits.maxScalarBytes {
+                    going = scalarTooLong(length, at: position)
+                } else {
+                    going = add(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: position), weight: 1, new: 1, anchor: anchor)
+                }
+            case .alias(let name, let position):
+                going = alias(name, at: position)
+            }
+            if !going { return }
+        }
+    }
+
+    /// Adds the node an alias names, expanded.
+    mutating func alias(_ name: String, at position: SourcePosition) -> Bool {
+        guard let target = anchors[name] else {
+            diagnostics.append(Diagnostic(.yamlSyntax, at: position, "the alias `*\(name)` names no anchor `&\(name)` defined before it"))
+            return false
+        }
+        aliasesSeen = true
+        return add(target.node, weight: target.weight, new: target.weight, anchor: nil)
+    }
+
+    /// Opens a list or mapping, unless it is nested too deeply.
+    mutating func begin(isMapping: Bool, at position: SourcePosition, anchor: String?) -> Bool {
+        if stack.count >= limits.maxDepth {
+            diagnostics.append(Diagnostic(.yamlTooDeep, at: position,
+                "lists and mappings are nested more than \(limits.maxDepth) levels deep here",
+                hint: "a questionnaire needs only a few levels; check the indentation or brackets"))
+            return false
+        }
+        stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
+        return true
+    }
+
+    /// Closes the innermost list or mapping.
+    mutating func end() -> Bool {
+        guard let frame = stack.popLast() else { return false }
+        let node: YAMLNode
+        if frame.isMapping {
+            node = YAMLNode(.mapping(makePairs(frame.items)), at: frame.position)
+        } else {
+            node = YAMLNode(.sequence(frame.items), at: frame.position)
+        }
+        return add(node, weight: frame.weight, new: 1, anchor: frame.anchor)
+    }
+
+    mutating func scalarTooLong(_ length: Int, at position: SourcePosition) -> Bool {
+        diagnostics.append(Diagnostic(.scalarTooLong, at: position,
+            "this value is \(length) bytes long; a value may be at most \(limits.maxScalarBytes / 1024) KB",
+            hint: "shorten the text"))
+        return false
     }
 
     /// Adds a finished node to its parent (or makes it the root), counting its expanded size.
