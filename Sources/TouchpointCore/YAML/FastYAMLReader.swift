@@ -8,12 +8,34 @@
 /// error, it declines (returns nil) and the loader reads the file with libyaml instead, so every message for a
 /// broken file is libyaml's as before. `FastYAMLReaderTests` compares the two readers on many documents.
 struct FastYAMLReader {
-    /// One parse event, as the loader's tree builder takes them.
+    /// One parse event, as the loader's tree builder takes them. Events hold no strings (copying and freeing
+    /// them cost more than reading): texts are spans of the source or indexes into `Parsed.strings`.
     enum Event {
-        case begin(isMapping: Bool, position: SourcePosition, anchor: String?)
+        /// A list or mapping starts; `anchor` indexes `strings`, or is -1 for none.
+        case begin(isMapping: Bool, position: SourcePosition, anchor: Int)
         case end
-        case scalar(String, YAMLScalar.Style, SourcePosition, anchor: String?)
-        case alias(String, SourcePosition)
+        case scalar(Span, YAMLScalar.Style, SourcePosition, anchor: Int)
+        /// An alias; the name is `strings[name]`.
+        case alias(name: Int, SourcePosition)
+    }
+
+    /// A scalar's text: the source bytes `start..<end`, or, when `start` is -1, `strings[end]` (a text with
+    /// escapes or folded lines).
+    struct Span {
+        var start: Int
+        var end: Int
+    }
+
+    /// What the reader read: the events and the strings they refer to.
+    struct Parsed {
+        var events: [Event]
+        var strings: [String]
+
+        /// The text of `span` in `source`.
+        func text(_ span: Span, in source: UnsafeBufferPointer<UInt8>) -> String {
+            if span.start < 0 { return strings[span.end] }
+            return String(decoding: UnsafeBufferPointer(rebasing: source[span.start..<span.end]), as: UTF8.self)
+        }
     }
 
     /// Why the reader stopped: it met something outside its subset.
@@ -39,9 +61,13 @@ struct FastYAMLReader {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// The last byte whose column was counted, and that column.
+    private var columnCache = (index: -1, column: 1)
     private var events: [Event] = []
-    /// An anchor read but not yet given to its node, with the anchor's position (the node's, for libyaml).
-    private var pendingAnchor: (name: String, position: SourcePosition)?
+    private var strings: [String] = []
+    /// An anchor read but not yet given to its node (its index in `strings`), with the anchor's position (the
+    /// node's, for libyaml).
+    private var pendingAnchor: (name: Int, position: SourcePosition)?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         b = bytes
@@ -51,7 +77,7 @@ struct FastYAMLReader {
     }
 
     /// The events of `bytes` (without a byte-order mark), or nil when the file is outside the subset.
-    static func events(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> [Event]? {
+    static func events(_ bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) -> Parsed? {
         guard bytes.count > 0, plainBytes(bytes) else { return nil }
         var reader = FastYAMLReader(bytes, maxDepth: limits.maxDepth)
         do {
@@ -59,7 +85,7 @@ struct FastYAMLReader {
         } catch {
             return nil
         }
-        return reader.events
+        return Parsed(events: reader.events, strings: reader.strings)
     }
 
     /// The offset where the reader declines `bytes`, or nil when it takes them (for tests and debugging).
@@ -82,7 +108,21 @@ struct FastYAMLReader {
         let n = b.count
         var i = 0
         var atLineStart = true
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            if !atLineStart {
+                // Runs of printable ASCII are skipped eight bytes at a time (a line break is a control byte).
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high = w & 0x8080_8080_8080_8080
+                    let control = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                    let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let delete = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                    if high | control | delete != 0 { break }
+                    i += 8
+                }
+                if i >= n { break }
+            }
             let c = b[i]
             if atLineStart {
                 atLineStart = false
@@ -121,22 +161,28 @@ struct FastYAMLReader {
             pendingAnchor = nil
             events.append(.begin(isMapping: isMapping, position: anchor.position, anchor: anchor.name))
         } else {
-            events.append(.begin(isMapping: isMapping, position: position, anchor: nil))
+            events.append(.begin(isMapping: isMapping, position: position, anchor: -1))
         }
     }
 
-    private mutating func emitScalar(_ text: String, _ style: YAMLScalar.Style, _ position: SourcePosition) {
+    private mutating func emitScalar(_ text: Span, _ style: YAMLScalar.Style, _ position: SourcePosition) {
         if let anchor = pendingAnchor {
             pendingAnchor = nil
             events.append(.scalar(text, style, anchor.position, anchor: anchor.name))
         } else {
-            events.append(.scalar(text, style, position, anchor: nil))
+            events.append(.scalar(text, style, position, anchor: -1))
         }
+    }
+
+    /// Keeps a text that is not a span of the source.
+    private mutating func cooked(_ text: String) -> Span {
+        strings.append(text)
+        return Span(start: -1, end: strings.count - 1)
     }
 
     /// Reads the name of an anchor or alias after its `&` or `*` at `i`; it must end at a space, a line break,
     /// the end, or (in a flow collection) a comma or closing bracket.
-    private mutating func anchorName(flow: Bool) throws -> String {
+    private mutating func anchorName(flow: Bool) throws -> Int {
         i += 1
         let start = i
         while i < n {
@@ -147,7 +193,8 @@ struct FastYAMLReader {
         let next = byte(i)
         let ends = blankOrEnd(i) || (flow && (next == UInt8(ascii: ",") || next == UInt8(ascii: "]") || next == UInt8(ascii: "}")))
         if !ends { throw Decline(at: i) }
-        return text(start, i)
+        strings.append(text(start, i))
+        return strings.count - 1
     }
 
     /// Reads an alias at `i` as a value.
@@ -155,7 +202,7 @@ struct FastYAMLReader {
         if pendingAnchor != nil { throw Decline(at: i) }
         let at = position(i)
         let name = try anchorName(flow: flow)
-        events.append(.alias(name, at))
+        events.append(.alias(name: name, at))
     }
 
     /// Reads an anchor at `i` and the node it names (on the same line, or a block collection on the next lines).
@@ -200,13 +247,21 @@ struct FastYAMLReader {
     }
 
     /// The position of byte `k` on the current line (columns count Unicode scalars).
-    private func position(_ k: Int) -> SourcePosition {
+    ///
+    /// Counting resumes from the last position asked for on the same line, so a long line costs its length
+    /// once, not once per value on it.
+    private mutating func position(_ k: Int) -> SourcePosition {
         var column = 1
         var j = lineStart
+        if columnCache.index >= lineStart && columnCache.index <= k {
+            j = columnCache.index
+            column = columnCache.column
+        }
         while j < k {
             if b[j] & 0xC0 != 0x80 { column += 1 }
             j += 1
         }
+        columnCache = (k, column)
         return SourcePosition(line: line, column: column)
     }
 
@@ -364,7 +419,7 @@ struct FastYAMLReader {
         let startPosition = position(start)
         if i < n && b[i] == UInt8(ascii: "#") || i >= n {
             // Ended by a comment or the end of the file.
-            emitScalar(text(start, firstEnd), .plain, startPosition)
+            emitScalar(Span(start: start, end: firstEnd), .plain, startPosition)
             try endLine()
             return
         }
@@ -418,7 +473,7 @@ struct FastYAMLReader {
             lastEnd = end
             if i >= n || b[i] == UInt8(ascii: "#") { break }
         }
-        let value = folded.map { String(decoding: $0, as: UTF8.self) } ?? text(start, firstEnd)
+        let value = folded.map { cooked(String(decoding: $0, as: UTF8.self)) } ?? Span(start: start, end: firstEnd)
         emitScalar(value, .plain, startPosition)
         try endLine()
     }
@@ -445,7 +500,7 @@ struct FastYAMLReader {
                 } else if i < n && self.indent == indent && atEntry() {
                     try blockList(indent: indent, indentless: true)
                 } else {
-                    emitScalar("", .plain, empty)
+                    emitScalar(Span(start: 0, end: 0), .plain, empty)
                 }
             } else {
                 try blockNode(parent: indent, place: .valueLine)
@@ -473,7 +528,7 @@ struct FastYAMLReader {
             try plainStart()
             let end = scanPlainLine()
             if !(i < n && b[i] == UInt8(ascii: ":")) { throw Decline(at: i) }
-            emitScalar(text(start, end), .plain, position(start))
+            emitScalar(Span(start: start, end: end), .plain, position(start))
         }
         if i - start > 1000 { throw Decline(at: i) }
     }
@@ -493,7 +548,7 @@ struct FastYAMLReader {
                 if i < n && self.indent > indent {
                     try blockNode(parent: indent, place: .newLine)
                 } else {
-                    emitScalar("", .plain, empty)
+                    emitScalar(Span(start: 0, end: 0), .plain, empty)
                 }
             } else {
                 if b[i] == UInt8(ascii: "#") { throw Decline(at: i) }
@@ -515,7 +570,7 @@ struct FastYAMLReader {
     // MARK: Quoted scalars
 
     /// Reads a quoted scalar on one line at `i`; leaves `i` after the closing quote.
-    private mutating func quoted() throws -> String {
+    private mutating func quoted() throws -> Span {
         let quote = b[i]
         i += 1
         let start = i
@@ -524,7 +579,7 @@ struct FastYAMLReader {
             let c = b[i]
             if c == quote {
                 if quote == UInt8(ascii: "'") && byte(i + 1) == quote { break }
-                let value = text(start, i)
+                let value = Span(start: start, end: i)
                 i += 1
                 return value
             }
@@ -544,7 +599,7 @@ struct FastYAMLReader {
                     continue
                 }
                 i += 1
-                return String(decoding: out, as: UTF8.self)
+                return cooked(String(decoding: out, as: UTF8.self))
             }
             if c == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
                 try escape(into: &out)
@@ -659,7 +714,7 @@ struct FastYAMLReader {
     private mutating func flowScalar(isKey: Bool) throws {
         let start = i
         let c = byte(i)
-        let value: String
+        let value: Span
         let style: YAMLScalar.Style
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
             value = try quoted()
@@ -684,7 +739,7 @@ struct FastYAMLReader {
                 i += 1
                 end = i
             }
-            value = text(start, end)
+            value = Span(start: start, end: end)
             style = .plain
         }
         let colon = byte(i) == UInt8(ascii: ":") && byte(i + 1) == 0x20

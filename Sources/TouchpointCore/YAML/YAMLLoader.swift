@@ -33,8 +33,8 @@ public enum YAMLLoader {
         builder.watcher = watcher
         body.withUnsafeBufferPointer { buffer in
             // Our own reader takes the usual questionnaire; anything else goes to libyaml (see FastYAMLReader).
-            if reader != .libyaml, let events = FastYAMLReader.events(buffer, limits: limits) {
-                builder.replay(events)
+            if reader != .libyaml, let parsed = FastYAMLReader.events(buffer, limits: limits) {
+                builder.replay(parsed, source: buffer)
             } else {
                 builder.run(buffer)
             }
@@ -47,8 +47,13 @@ public enum YAMLLoader {
         return Result(root: builder.root, diagnostics: diagnostics)
     }
 
+    /// `load` with the reader chosen (for comparing the fast reader with libyaml, as the fuzz harness does).
+    public static func load(_ bytes: [UInt8], reader: Reader) -> Result {
+        load(bytes, fileSize: nil, limits: .standard, watcher: nil, reader: reader)
+    }
+
     /// Which YAML reader `load` uses.
-    enum Reader {
+    public enum Reader: Sendable {
         /// `FastYAMLReader` when it takes the file, libyaml otherwise.
         case fastest
         /// Always libyaml (for comparing the two).
@@ -73,16 +78,16 @@ public enum YAMLLoader {
             return Diagnostic(.encoding, at: .start, "the file is encoded as UTF-16; touchpoint reads UTF-8",
                 hint: "save it again as UTF-8 (in most editors: Save with Encoding > UTF-8)")
         }
-        var line = 1
-        var lineStart = 0
         var i = 0
         let n = bytes.count
         while i < n {
+            // Runs of ASCII without NUL are skipped eight bytes at a time.
+            i = asciiRunEnd(bytes, from: i)
+            if i >= n { break }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0x0A { line += 1; lineStart = i + 1 }
                 if b == 0 {
-                    return Diagnostic(.encoding, at: SourcePosition(line: line, column: column(bytes, from: lineStart, to: i)),
+                    return Diagnostic(.encoding, at: position(bytes, at: i),
                         "the file contains a NUL byte, so it is binary data, not a questionnaire",
                         hint: "check that you named the right file")
                 }
@@ -91,13 +96,39 @@ public enum YAMLLoader {
             }
             let length = utf8SequenceLength(bytes, at: i)
             if length == 0 {
-                return Diagnostic(.encoding, at: SourcePosition(line: line, column: column(bytes, from: lineStart, to: i)),
+                return Diagnostic(.encoding, at: position(bytes, at: i),
                     "the file is not valid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true)) at offset \(i))",
                     hint: "save it again as UTF-8; it may be in a legacy encoding such as GBK or Latin-1")
             }
             i += length
         }
         return nil
+    }
+
+    /// The first index from `start` on of an eight-byte word holding a NUL or a non-ASCII byte (or near the end).
+    static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var i = start
+            let n = raw.count
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if (w & 0x8080_8080_8080_8080) | zero != 0 { break }
+                i += 8
+            }
+            return i
+        }
+    }
+
+    /// The line and column of byte `index`.
+    static func position(_ bytes: [UInt8], at index: Int) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<index where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return SourcePosition(line: line, column: column(bytes, from: lineStart, to: index))
     }
 
     private static func looksUTF16(_ bytes: [UInt8]) -> Bool {
@@ -249,23 +280,25 @@ private struct Builder {
     }
 
     /// Builds the tree from `FastYAMLReader`'s events, with the same checks as libyaml's.
-    mutating func replay(_ events: [FastYAMLReader.Event]) {
-        for event in events {
+    mutating func replay(_ parsed: FastYAMLReader.Parsed, source: UnsafeBufferPointer<UInt8>) {
+        func name(_ index: Int) -> String? { index < 0 ? nil : parsed.strings[index] }
+        for event in parsed.events {
             let going: Bool
             switch event {
             case .begin(let isMapping, let position, let anchor):
-                going = begin(isMapping: isMapping, at: position, anchor: anchor)
+                going = begin(isMapping: isMapping, at: position, anchor: name(anchor))
             case .end:
                 going = end()
-            case .scalar(let text, let style, let position, let anchor):
+            case .scalar(let span, let style, let position, let anchor):
+                let text = parsed.text(span, in: source)
                 let length = text.utf8.count
                 if length > limits.maxScalarBytes {
                     going = scalarTooLong(length, at: position)
                 } else {
-                    going = add(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: position), weight: 1, new: 1, anchor: anchor)
+                    going = add(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: position), weight: 1, new: 1, anchor: name(anchor))
                 }
-            case .alias(let name, let position):
-                going = alias(name, at: position)
+            case .alias(let index, let position):
+                going = alias(parsed.strings[index], at: position)
             }
             if !going { return }
         }
