@@ -30,7 +30,7 @@ public final class CheckedQuestionnaire: Sendable {
     let compiled: CompiledExpressions
 
     init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?,
-         derived: Derived? = nil) {
+         derived: Derived? = nil, compiled: CompiledExpressions? = nil) {
         self.questionnaire = questionnaire
         self.table = table
         self.flow = flow
@@ -43,7 +43,7 @@ public final class CheckedQuestionnaire: Sendable {
         self.rules = derived.rules
         self.metaRules = derived.metaRules
         self.templates = derived.templates
-        self.compiled = CompiledExpressions(flow: flow, table: table)
+        self.compiled = compiled ?? CompiledExpressions(flow: flow, table: table)
     }
 
     /// The rule of the question `id`.
