@@ -11,8 +11,8 @@ struct FastYAMLReader {
     /// One parse event, as the loader's tree builder takes them. Events hold no strings (copying and freeing
     /// them cost more than reading): texts are spans of the source or indexes into `Parsed.strings`.
     enum Event {
-        /// A list or mapping starts; `anchor` indexes `strings`, or is -1 for none.
-        case begin(isMapping: Bool, position: SourcePosition, anchor: Int)
+        /// A list or mapping of `count` items (keys and values) starts; `anchor` indexes `strings`, or is -1.
+        case begin(isMapping: Bool, position: SourcePosition, anchor: Int, count: Int)
         case end
         case scalar(Span, YAMLScalar.Style, SourcePosition, anchor: Int)
         /// An alias; the name is `strings[name]`.
@@ -65,6 +65,8 @@ struct FastYAMLReader {
     private var columnCache = (index: -1, column: 1)
     private var events: [Event] = []
     private var strings: [String] = []
+    /// For each open list or mapping: the index of its `begin` event and how many items it has so far.
+    private var open: [(event: Int, count: Int)] = []
     /// An anchor read but not yet given to its node (its index in `strings`), with the anchor's position (the
     /// node's, for libyaml).
     private var pendingAnchor: (name: Int, position: SourcePosition)?
@@ -157,15 +159,31 @@ struct FastYAMLReader {
     // MARK: Events
 
     private mutating func emitBegin(isMapping: Bool, at position: SourcePosition) {
+        counted()
+        open.append((events.count, 0))
         if let anchor = pendingAnchor {
             pendingAnchor = nil
-            events.append(.begin(isMapping: isMapping, position: anchor.position, anchor: anchor.name))
+            events.append(.begin(isMapping: isMapping, position: anchor.position, anchor: anchor.name, count: 0))
         } else {
-            events.append(.begin(isMapping: isMapping, position: position, anchor: -1))
+            events.append(.begin(isMapping: isMapping, position: position, anchor: -1, count: 0))
         }
     }
 
+    /// Counts one more item in the innermost open list or mapping.
+    private mutating func counted() {
+        if !open.isEmpty { open[open.count - 1].count += 1 }
+    }
+
+    /// Closes the innermost list or mapping, writing its item count into its `begin` event.
+    private mutating func emitEnd() {
+        if let last = open.popLast(), case .begin(let isMapping, let position, let anchor, _) = events[last.event] {
+            events[last.event] = .begin(isMapping: isMapping, position: position, anchor: anchor, count: last.count)
+        }
+        events.append(.end)
+    }
+
     private mutating func emitScalar(_ text: Span, _ style: YAMLScalar.Style, _ position: SourcePosition) {
+        counted()
         if let anchor = pendingAnchor {
             pendingAnchor = nil
             events.append(.scalar(text, style, anchor.position, anchor: anchor.name))
@@ -202,6 +220,7 @@ struct FastYAMLReader {
         if pendingAnchor != nil { throw Decline(at: i) }
         let at = position(i)
         let name = try anchorName(flow: flow)
+        counted()
         events.append(.alias(name: name, at))
     }
 
@@ -510,7 +529,7 @@ struct FastYAMLReader {
             if c < indent { break }
             if c > indent || atEntry() { throw Decline(at: i) }
         }
-        events.append(.end)
+        emitEnd()
         depth -= 1
     }
 
@@ -563,7 +582,7 @@ struct FastYAMLReader {
                 throw Decline(at: i)
             }
         }
-        events.append(.end)
+        emitEnd()
         depth -= 1
     }
 
@@ -670,7 +689,7 @@ struct FastYAMLReader {
         skipFlowSpaces()
         if byte(i) == close {
             i += 1
-            events.append(.end)
+            emitEnd()
             depth -= 1
             return
         }
@@ -702,7 +721,7 @@ struct FastYAMLReader {
             skipFlowSpaces()
             if byte(i) == close || byte(i) == UInt8(ascii: ",") { throw Decline(at: i) }
         }
-        events.append(.end)
+        emitEnd()
         depth -= 1
     }
 

@@ -285,8 +285,9 @@ private struct Builder {
         for event in parsed.events {
             let going: Bool
             switch event {
-            case .begin(let isMapping, let position, let anchor):
+            case .begin(let isMapping, let position, let anchor, let count):
                 going = begin(isMapping: isMapping, at: position, anchor: name(anchor))
+                if going { stack[stack.count - 1].items.reserveCapacity(count) }
             case .end:
                 going = end()
             case .scalar(let span, let style, let position, let anchor):
