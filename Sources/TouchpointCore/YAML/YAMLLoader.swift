@@ -22,7 +22,8 @@ public enum YAMLLoader {
 
     /// `load`, telling `watcher` about the top-level values and the items of the top-level `questions` list as
     /// soon as each is complete, while the rest of the file is still being read.
-    static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, watcher: (any TopLevelWatcher)?) -> Result {
+    static func load(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, watcher: (any TopLevelWatcher)?,
+                     reader: Reader = .fastest) -> Result {
         if let problem = checkEncoding(bytes, size: max(fileSize ?? 0, bytes.count), limits: limits) {
             return Result(root: nil, diagnostics: [problem])
         }
@@ -30,13 +31,33 @@ public enum YAMLLoader {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         var builder = Builder(limits: limits)
         builder.watcher = watcher
-        body.withUnsafeBufferPointer { builder.run($0) }
+        body.withUnsafeBufferPointer { buffer in
+            // Our own reader takes the usual questionnaire; anything else goes to libyaml (see FastYAMLReader).
+            if reader != .libyaml, let parsed = FastYAMLReader.events(buffer, limits: limits) {
+                builder.replay(parsed, source: buffer)
+            } else {
+                builder.run(buffer)
+            }
+        }
         var diagnostics = builder.diagnostics
         if builder.root == nil, diagnostics.isEmpty {
             diagnostics.append(Diagnostic(.fileEmpty, at: .start,
                 "the file has no content; a questionnaire starts with `touchpoint: 1`, `id:` and `questions:`"))
         }
         return Result(root: builder.root, diagnostics: diagnostics)
+    }
+
+    /// `load` with the reader chosen (for comparing the fast reader with libyaml, as the fuzz harness does).
+    public static func load(_ bytes: [UInt8], reader: Reader) -> Result {
+        load(bytes, fileSize: nil, limits: .standard, watcher: nil, reader: reader)
+    }
+
+    /// Which YAML reader `load` uses.
+    public enum Reader: Sendable {
+        /// `FastYAMLReader` when it takes the file, libyaml otherwise.
+        case fastest
+        /// Always libyaml (for comparing the two).
+        case libyaml
     }
 
     /// Checks size, byte-order marks, NUL bytes and UTF-8 validity before libyaml sees the bytes.
@@ -57,16 +78,16 @@ public enum YAMLLoader {
             return Diagnostic(.encoding, at: .start, "the file is encoded as UTF-16; touchpoint reads UTF-8",
                 hint: "save it again as UTF-8 (in most editors: Save with Encoding > UTF-8)")
         }
-        var line = 1
-        var lineStart = 0
         var i = 0
         let n = bytes.count
         while i < n {
+            // Runs of ASCII without NUL are skipped eight bytes at a time.
+            i = asciiRunEnd(bytes, from: i)
+            if i >= n { break }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0x0A { line += 1; lineStart = i + 1 }
                 if b == 0 {
-                    return Diagnostic(.encoding, at: SourcePosition(line: line, column: column(bytes, from: lineStart, to: i)),
+                    return Diagnostic(.encoding, at: position(bytes, at: i),
                         "the file contains a NUL byte, so it is binary data, not a questionnaire",
                         hint: "check that you named the right file")
                 }
@@ -75,13 +96,39 @@ public enum YAMLLoader {
             }
             let length = utf8SequenceLength(bytes, at: i)
             if length == 0 {
-                return Diagnostic(.encoding, at: SourcePosition(line: line, column: column(bytes, from: lineStart, to: i)),
+                return Diagnostic(.encoding, at: position(bytes, at: i),
                     "the file is not valid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true)) at offset \(i))",
                     hint: "save it again as UTF-8; it may be in a legacy encoding such as GBK or Latin-1")
             }
             i += length
         }
         return nil
+    }
+
+    /// The first index from `start` on of an eight-byte word holding a NUL or a non-ASCII byte (or near the end).
+    static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var i = start
+            let n = raw.count
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if (w & 0x8080_8080_8080_8080) | zero != 0 { break }
+                i += 8
+            }
+            return i
+        }
+    }
+
+    /// The line and column of byte `index`.
+    static func position(_ bytes: [UInt8], at index: Int) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        for k in 0..<index where bytes[k] == 0x0A {
+            line += 1
+            lineStart = k + 1
+        }
+        return SourcePosition(line: line, column: column(bytes, from: lineStart, to: index))
     }
 
     private static func looksUTF16(_ bytes: [UInt8]) -> Bool {
@@ -206,32 +253,14 @@ private struct Builder {
             }
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
-            if stack.count >= limits.maxDepth {
-                diagnostics.append(Diagnostic(.yamlTooDeep, at: position,
-                    "lists and mappings are nested more than \(limits.maxDepth) levels deep here",
-                    hint: "a questionnaire needs only a few levels; check the indentation or brackets"))
-                return false
-            }
             let anchor = isMapping ? Builder.string(event.data.mapping_start.anchor)
                                    : Builder.string(event.data.sequence_start.anchor)
-            stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
+            return begin(isMapping: isMapping, at: position, anchor: anchor)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return false }
-            let node: YAMLNode
-            if frame.isMapping {
-                node = YAMLNode(.mapping(makePairs(frame.items)), at: frame.position)
-            } else {
-                node = YAMLNode(.sequence(frame.items), at: frame.position)
-            }
-            return add(node, weight: frame.weight, new: 1, anchor: frame.anchor)
+            return end()
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            if s.length > limits.maxScalarBytes {
-                diagnostics.append(Diagnostic(.scalarTooLong, at: position,
-                    "this value is \(s.length) bytes long; a value may be at most \(limits.maxScalarBytes / 1024) KB",
-                    hint: "shorten the text"))
-                return false
-            }
+            if s.length > limits.maxScalarBytes { return scalarTooLong(s.length, at: position) }
             let text = s.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: s.length), as: UTF8.self) } ?? ""
             let style: YAMLScalar.Style = switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
@@ -243,17 +272,78 @@ private struct Builder {
             let node = YAMLNode(.scalar(YAMLScalar(text, style: style, tag: Builder.string(s.tag))), at: position)
             return add(node, weight: 1, new: 1, anchor: Builder.string(s.anchor))
         case YAML_ALIAS_EVENT:
-            let name = Builder.string(event.data.alias.anchor) ?? ""
-            guard let target = anchors[name] else {
-                diagnostics.append(Diagnostic(.yamlSyntax, at: position, "the alias `*\(name)` names no anchor `&\(name)` defined before it"))
-                return false
-            }
-            aliasesSeen = true
-            return add(target.node, weight: target.weight, new: target.weight, anchor: nil)
+            return alias(Builder.string(event.data.alias.anchor) ?? "", at: position)
         default:
             break
         }
         return true
+    }
+
+    /// Builds the tree from `FastYAMLReader`'s events, with the same checks as libyaml's.
+    mutating func replay(_ parsed: FastYAMLReader.Parsed, source: UnsafeBufferPointer<UInt8>) {
+        func name(_ index: Int) -> String? { index < 0 ? nil : parsed.strings[index] }
+        for event in parsed.events {
+            let going: Bool
+            switch event {
+            case .begin(let isMapping, let position, let anchor, let count):
+                going = begin(isMapping: isMapping, at: position, anchor: name(anchor))
+                if going { stack[stack.count - 1].items.reserveCapacity(count) }
+            case .end:
+                going = end()
+            case .scalar(let span, let style, let position, let anchor):
+                let text = parsed.text(span, in: source)
+                let length = text.utf8.count
+                if length > limits.maxScalarBytes {
+                    going = scalarTooLong(length, at: position)
+                } else {
+                    going = add(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: position), weight: 1, new: 1, anchor: name(anchor))
+                }
+            case .alias(let index, let position):
+                going = alias(parsed.strings[index], at: position)
+            }
+            if !going { return }
+        }
+    }
+
+    /// Adds the node an alias names, expanded.
+    mutating func alias(_ name: String, at position: SourcePosition) -> Bool {
+        guard let target = anchors[name] else {
+            diagnostics.append(Diagnostic(.yamlSyntax, at: position, "the alias `*\(name)` names no anchor `&\(name)` defined before it"))
+            return false
+        }
+        aliasesSeen = true
+        return add(target.node, weight: target.weight, new: target.weight, anchor: nil)
+    }
+
+    /// Opens a list or mapping, unless it is nested too deeply.
+    mutating func begin(isMapping: Bool, at position: SourcePosition, anchor: String?) -> Bool {
+        if stack.count >= limits.maxDepth {
+            diagnostics.append(Diagnostic(.yamlTooDeep, at: position,
+                "lists and mappings are nested more than \(limits.maxDepth) levels deep here",
+                hint: "a questionnaire needs only a few levels; check the indentation or brackets"))
+            return false
+        }
+        stack.append(Frame(isMapping: isMapping, position: position, anchor: anchor))
+        return true
+    }
+
+    /// Closes the innermost list or mapping.
+    mutating func end() -> Bool {
+        guard let frame = stack.popLast() else { return false }
+        let node: YAMLNode
+        if frame.isMapping {
+            node = YAMLNode(.mapping(makePairs(frame.items)), at: frame.position)
+        } else {
+            node = YAMLNode(.sequence(frame.items), at: frame.position)
+        }
+        return add(node, weight: frame.weight, new: 1, anchor: frame.anchor)
+    }
+
+    mutating func scalarTooLong(_ length: Int, at position: SourcePosition) -> Bool {
+        diagnostics.append(Diagnostic(.scalarTooLong, at: position,
+            "this value is \(length) bytes long; a value may be at most \(limits.maxScalarBytes / 1024) KB",
+            hint: "shorten the text"))
+        return false
     }
 
     /// Adds a finished node to its parent (or makes it the root), counting its expanded size.

@@ -7,6 +7,11 @@ import TouchpointCore
 public enum ValidateHarness {
     /// Runs one input.
     public static func run(_ bytes: [UInt8]) {
+        // Our own YAML reader either declines or reads exactly what libyaml reads.
+        let fast = YAMLLoader.load(bytes, reader: .fastest), slow = YAMLLoader.load(bytes, reader: .libyaml)
+        if fast.root != slow.root || fast.diagnostics != slow.diagnostics {
+            FuzzFinding.fail("the fast YAML reader and libyaml read this file differently")
+        }
         let report = Validator.validate(bytes, fileSize: bytes.count, runTests: InFileTests.diagnostics)
         for d in report.diagnostics where d.message.isEmpty { FuzzFinding.fail("a \(d.code) diagnostic has no message") }
         guard !report.hasErrors, let checked = report.checked else { return }
