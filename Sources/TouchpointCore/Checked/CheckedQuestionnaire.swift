@@ -43,7 +43,7 @@ public final class CheckedQuestionnaire: Sendable {
         self.rules = derived.rules
         self.metaRules = derived.metaRules
         self.templates = derived.templates
-        self.compiled = CompiledExpressions(flow: flow, table: table)
+        self.compiled = CompiledExpressions(flow: flow, table: table, quotas: questionnaire.quotas)
     }
 
     /// The rule of the question `id`.

@@ -204,7 +204,7 @@ public struct Interview: Sendable {
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
         if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }
-        remembered[prompt.key] = nil
+        if !remembered.isEmpty { remembered[prompt.key] = nil }
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
         if recordsDurations {
             durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
@@ -307,7 +307,7 @@ public struct Interview: Sendable {
             }
             switch item {
             case .question(let q):
-                if let stop = firstOpenPrompt(q, bindings: bindings, section: section) { return stop }
+                if let stop = firstOpenPrompt(q, bindings: bindings, loop: loop, section: section) { return stop }
             case .section(let s):
                 if let name = s.forEach {
                     let chosen: [OptionValue]
@@ -353,8 +353,7 @@ public struct Interview: Sendable {
         table.question(question)?.allOptions.first { Value.of($0.value) == value }?.value
     }
 
-    private func firstOpenPrompt(_ q: Question, bindings: [Binding], section: Section?) -> Stop? {
-        let loop = bindings.map(\.value)
+    private func firstOpenPrompt(_ q: Question, bindings: [Binding], loop: [OptionValue], section: Section?) -> Stop? {
         let position = order[q.position] ?? 0
         if q.type == .grid {
             for row in q.rows {

@@ -15,8 +15,17 @@ public struct Simulator: Sendable {
     /// After this many respondents were cut short the simulation stops: the rest would be cut short too.
     public static let maxCutShort = 10
 
+    /// Reading and answering seconds of each question in the default language, worked out once.
+    private let effortSeconds: [String: Double]
+
     public init(_ checked: CheckedQuestionnaire) {
         self.checked = checked
+        var seconds: [String: Double] = [:]
+        for f in checked.flow {
+            guard case .question(let q) = f.item, seconds[q.id] == nil else { continue }
+            seconds[q.id] = EffortEstimate.readingSeconds(q, language: checked.defaultLanguage) + EffortEstimate.answeringSeconds(q)
+        }
+        effortSeconds = seconds
     }
 
     /// What the simulated respondents did.
@@ -146,16 +155,34 @@ public struct Simulator: Sendable {
     /// What a finished respondent reached, and the length of its path.
     private static func reach(_ interview: Interview, ends: [SourcePosition: String], sectionsOf: [String: [String]],
                               itemIndex: [String: Int]) -> Reach {
-        var names = Set(interview.steps.map(\.key.question))
-        for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
-        if let end = interview.endedAt, let name = ends[end] { names.insert(name) }
-        for key in interview.computed.keys { names.insert(key.question) }
+        // Each name once: items by index, other names (none expected) in a set.
         var reach = Reach()
-        for name in names {
-            if let i = itemIndex[name] { reach.items.append(i) } else { reach.others.append(name) }
+        var marked = Set<Int>()
+        var others = Set<String>()
+        func add(_ name: String) {
+            if let i = itemIndex[name] {
+                if marked.insert(i).inserted { reach.items.append(i) }
+            } else if others.insert(name).inserted {
+                reach.others.append(name)
+            }
         }
-        reach.pathLength = Set(interview.steps.filter { $0.outcome != .seen }
-            .map { AnswerPath(question: $0.key.question, loop: $0.key.loop) }).count
+        var previous: String?
+        for step in interview.steps where step.key.question != previous {
+            previous = step.key.question
+            add(step.key.question)
+            for section in sectionsOf[step.key.question] ?? [] { add(section) }
+        }
+        if let end = interview.endedAt, let name = ends[end] { add(name) }
+        for key in interview.computed.keys { add(key.question) }
+        var prompts = Set<AnswerPath>(minimumCapacity: interview.steps.count)
+        var last: AnswerPath?
+        for step in interview.steps where step.outcome != .seen {
+            let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
+            if prompt == last { continue }
+            last = prompt
+            prompts.insert(prompt)
+        }
+        reach.pathLength = prompts.count
         return reach
     }
 
@@ -185,7 +212,9 @@ public struct Simulator: Sendable {
             guardSteps += 1
             let q = prompt.question
             if entered.insert(q.id).inserted {
-                one.seconds += EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
+                let cached = interview.language == checked.defaultLanguage ? effortSeconds[q.id] : nil
+                one.seconds += cached
+                    ?? EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
                 for s in table.symbols[q.id]?.loops ?? [] { entered.insert(s) }
             }
             if !answer(&interview, prompt, rng: &rng) { one.stuck = true; break }
