@@ -9,7 +9,13 @@ extension Interview {
     public var dueQuota: Quota? {
         guard endedByQuota == nil else { return nil }
         for quota in questionnaire.quotas where !openQuotas.contains(quota.id) {
-            guard let expr = quota.when.expr, checked.compiled.quotaNames(quota).allSatisfy(hasBeenAsked) else { continue }
+            guard let expr = quota.when.expr else { continue }
+            var asked = true
+            for name in checked.compiled.quotaNames(quota) where !hasBeenAsked(name) {
+                asked = false
+                break
+            }
+            guard asked else { continue }
             if let compiled = checked.compiled.quota(quota) {
                 if compiled.evaluate(self, loop: []).isTruthy { return quota }
                 continue

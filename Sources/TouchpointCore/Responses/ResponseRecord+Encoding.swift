@@ -59,6 +59,11 @@ extension ResponseRecord {
     /// The `computed` object: each compute by id, loop values keyed by option value, in interview order.
     /// `verify` compares a stored record's `computed` with this, so both read the same object.
     public func computedObject() -> JSONObject {
+        ResponseRecord.computedObject(computed)
+    }
+
+    /// The `computed` object of these compute values (`computedObject()`).
+    static func computedObject(_ computed: [ComputedValue]) -> JSONObject {
         func insert(_ value: JSONValue, at keys: ArraySlice<String>, into object: inout JSONObject) {
             guard let head = keys.first else { return }
             if keys.count == 1 { object[head] = value; return }

@@ -83,6 +83,19 @@ extension Interview {
             guard !step.key.isOtherText else { continue }
             if onPath.insert(prompt).inserted { path.append(prompt) }
         }
+        return ResponseRecord(
+            questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
+            language: language.isEmpty ? nil : language, meta: meta,
+            entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
+            computed: computedValues(), path: path,
+            durations: durations.isEmpty ? [:] : durations.filter { asked.contains($0.key) },
+            optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.contains($0.key) },
+            warnings: warnings)
+    }
+
+    /// The computes on the path, as the record lists them: in compute order, loop iterations of one compute
+    /// in option-text order.
+    func computedValues() -> [ResponseRecord.ComputedValue] {
         var computedValues: [ResponseRecord.ComputedValue] = []
         computedValues.reserveCapacity(computed.count)
         for id in computeIDs {
@@ -98,14 +111,7 @@ extension Interview {
                     : (computeIDs.firstIndex(of: a.path.question) ?? 0) < (computeIDs.firstIndex(of: b.path.question) ?? 0)
             }
         }
-        return ResponseRecord(
-            questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
-            language: language.isEmpty ? nil : language, meta: meta,
-            entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
-            computed: computedValues, path: path,
-            durations: durations.isEmpty ? [:] : durations.filter { asked.contains($0.key) },
-            optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.contains($0.key) },
-            warnings: warnings)
+        return computedValues
     }
 }
 
