@@ -28,6 +28,8 @@ public final class CheckedQuestionnaire: Sendable {
     private let templates: [String: [Placeholder.Piece]]
     /// Every `when`, compute value, loop and check rule compiled against the answers' slots.
     let compiled: CompiledExpressions
+    /// The questionnaire's items with their compiled conditions and orders, for the interview's walk.
+    let plan: FlowPlan
 
     init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?,
          derived: Derived? = nil) {
@@ -44,6 +46,7 @@ public final class CheckedQuestionnaire: Sendable {
         self.metaRules = derived.metaRules
         self.templates = derived.templates
         self.compiled = CompiledExpressions(flow: flow, table: table, quotas: questionnaire.quotas)
+        self.plan = FlowPlan(questionnaire.items, compiled: compiled, order: derived.order)
     }
 
     /// The rule of the question `id`.
