@@ -33,6 +33,9 @@ public struct Interview: Sendable {
     public private(set) var optionOrders: [AnswerPath: [OptionValue]] = [:]
     /// Milliseconds spent per question id.
     public private(set) var durations: [String: Int] = [:]
+    /// Whether `durations` may name prompts no longer among the steps (after `back()` or a restore); until then
+    /// a record keeps every duration without checking.
+    private(set) var durationsMayBeStale = false
     /// Soft checks the respondent confirmed, as `id: message`.
     public private(set) var warnings: [String] = []
     /// Values of computes on the current path, by key.
@@ -155,6 +158,7 @@ public struct Interview: Sendable {
     /// Goes back to the previous prompt, keeping its answer as the default.
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
+        durationsMayBeStale = true
         stepIndex[last.key] = nil
         if let slot = slot(of: last.key) { answerSlots[slot] = .null }
         remembered[last.key] = last.outcome
@@ -503,6 +507,7 @@ public struct Interview: Sendable {
     mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome],
                                 optionOrders kept: [AnswerPath: [OptionValue]] = [:]) {
         self.durations = durations
+        durationsMayBeStale = true
         self.warnings = warnings
         self.remembered = remembered
         state = walk()
@@ -531,6 +536,7 @@ public struct Interview: Sendable {
     /// Replaces the meta values (used when meta is asked at the start of an interview).
     public mutating func setMeta(_ key: String, _ value: Value) {
         meta[key] = value
+        durationsMayBeStale = true
         state = walk()
     }
 }

@@ -72,14 +72,15 @@ extension Interview {
         path.reserveCapacity(steps.count)
         var onPath = Set<AnswerPath>(minimumCapacity: steps.count)
         // The prompt names asked, only to keep the durations of prompts still on the path (none in headless runs).
-        var asked = Set<String>(minimumCapacity: durations.isEmpty ? 0 : steps.count)
+        let filtersDurations = !durations.isEmpty && durationsMayBeStale
+        var asked = Set<String>(minimumCapacity: filtersDurations ? steps.count : 0)
         var previous: AnswerPath?
         for step in steps {
             let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
             // A grid's rows and an `other` text follow their prompt: the same prompt as the step before.
             if prompt == previous { continue }
             previous = prompt
-            if !durations.isEmpty { asked.insert(prompt.description) }
+            if filtersDurations { asked.insert(prompt.description) }
             guard !step.key.isOtherText else { continue }
             if onPath.insert(prompt).inserted { path.append(prompt) }
         }
@@ -88,7 +89,7 @@ extension Interview {
             language: language.isEmpty ? nil : language, meta: meta,
             entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
             computed: computedValues(), path: path,
-            durations: durations.isEmpty ? [:] : durations.filter { asked.contains($0.key) },
+            durations: filtersDurations ? durations.filter { asked.contains($0.key) } : durations,
             optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.contains($0.key) },
             warnings: warnings)
     }
