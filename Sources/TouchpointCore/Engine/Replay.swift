@@ -120,7 +120,8 @@ public struct Replay: Sendable {
             }
         }
         if interview.endedByQuota != nil, case .full = quotas { return due }
-        for key in given.sorted() where !used.contains(key) {
+        // Sorted only to name the first unasked answer, when there is one.
+        for key in (given.isSubset(of: used) ? [] : given.sorted()) where !used.contains(key) {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
         }
         return due
