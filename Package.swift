@@ -34,13 +34,27 @@ let package = Package(
         .target(name: "TouchpointReport", dependencies: [
             "TouchpointCore", "TouchpointTerminal", .product(name: "Plot", package: "Plot"),
         ]),
-        // The thin command-line target.
-        .executableTarget(name: "touchpoint", dependencies: [
-            "TouchpointCore",
-            "TouchpointTerminal",
-            "TouchpointReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        // The thin command-line target. A release binary carries the Swift runtime and Foundation inside it
+        // (`-static-stdlib`): it starts in about half the time, because the dynamic loader no longer binds a dozen
+        // Swift libraries at every start (bench/README.md), and it runs on a machine without a Swift toolchain.
+        // Debug builds and the tests keep the shared libraries, which link faster.
+        .executableTarget(
+            name: "touchpoint",
+            dependencies: [
+                "TouchpointCore",
+                "TouchpointTerminal",
+                "TouchpointReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The modules are compiled against the shared Foundation, whose link entries name only libFoundation;
+            // its static archive also needs CoreFoundation, ICU and two shims, named here.
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"],
+                    .when(platforms: [.linux], configuration: .release)
+                ),
+            ]
+        ),
         .testTarget(
             name: "TouchpointCoreTests",
             dependencies: ["TouchpointCore"],

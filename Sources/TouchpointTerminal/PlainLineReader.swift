@@ -33,13 +33,24 @@ public final class PlainLineReader: LineReader {
 
     /// Writes the prompt and returns the next line; `defaultText` and `completions` need an editor
     /// and are ignored.
+    ///
+    /// The line read is not echoed, so once it is read the prompt's line is ended: whatever is written
+    /// next (a help text, a message about the answer, the next question) starts on a line of its own.
     public func readLine(prompt: String, defaultText: String?, completions: [String]) -> LineReadResult {
         if signals != nil, TerminalSignals.takeStop() != nil {
             return .interrupted
         }
-        if let promptOutput, !prompt.isEmpty {
-            writeAll(TerminalSanitizer.neutralizeKeepingStyles(prompt), to: promptOutput)
+        guard let promptOutput, !prompt.isEmpty else { return nextLine() }
+        writeAll(TerminalSanitizer.neutralizeKeepingStyles(prompt), to: promptOutput)
+        let result = nextLine()
+        if !prompt.hasSuffix("\n") {
+            writeAll("\n", to: promptOutput)
         }
+        return result
+    }
+
+    /// The next line, the end of the input, or an interruption.
+    private func nextLine() -> LineReadResult {
         while true {
             if let line = takeLine() {
                 return .line(line)

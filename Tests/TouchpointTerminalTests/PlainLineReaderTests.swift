@@ -119,7 +119,14 @@ struct PlainLineReaderTests {
     @Test func thePromptIsWrittenNeutralisedButKeepsColour() {
         let piped = Piped(Array("x\n".utf8))
         _ = piped.read(prompt: "\u{1B}[36mQ1\u{1B}[0m \u{1B}]0;title\u{07}> ")
-        #expect(piped.writtenPrompts() == "\u{1B}[36mQ1\u{1B}[0m ^[]0;title^G> ")
+        #expect(piped.writtenPrompts() == "\u{1B}[36mQ1\u{1B}[0m ^[]0;title^G> \n")
+    }
+
+    @Test func thePromptsLineIsEndedOnceTheLineIsReadSoWhatFollowsStartsOnItsOwnLine() {
+        let piped = Piped(Array("?\n".utf8))
+        #expect(piped.read(prompt: "› ") == .line("?"))
+        #expect(piped.read(prompt: "› ") == .endOfInput)
+        #expect(piped.writtenPrompts() == "› \n› \n")
     }
 
     @Test func defaultTextAndCompletionsAreIgnoredWithoutAnEditor() {

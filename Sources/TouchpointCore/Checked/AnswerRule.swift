@@ -86,7 +86,7 @@ public final class AnswerRule: Sendable {
     public func problem(with value: Value, language: String) -> AnswerProblem? {
         let q = question
         switch (q.type, value) {
-        case (.single, _), (.grid, _) where q.gridUsesOptions:
+        case (let type, _) where type == .single || (type == .grid && q.gridUsesOptions):
             guard options.contains(where: { Value.of($0.value) == value }) else {
                 return AnswerProblem(EngineText.text(.notAnOption, language, value.display, String(options.count)))
             }

@@ -482,7 +482,7 @@ public struct Interview: Sendable {
 
     /// Fills `{name}` placeholders from answers, meta and the loop's `item`.
     func pipe(_ text: String, loop: [OptionValue], sections: [String], current: (id: String, value: Value)? = nil) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else { return text }
+        guard Placeholder.hasBraces(text) else { return text }
         var out = ""
         let env = Environment(interview: self, loop: loop, loopSections: sections, current: current)
         for piece in checked.pieces(text) {

@@ -19,6 +19,8 @@ public struct InterviewRun: Sendable {
     private var carriedMs = 0
     /// The output file's completes by quota, counted incrementally under its lock.
     private var tally: QuotaTally
+    /// The file as it was when the session began, counted on another core until the first quota falls due.
+    private var precount: BackgroundWork<QuotaTally>?
 
     /// Starts (or resumes) the session; with `opening`, its meta prompts come first and their values go into the
     /// interview. Quotas already due (meta-only ones, or all of them on resume) are checked once the meta values
@@ -30,6 +32,10 @@ public struct InterviewRun: Sendable {
         self.store = store
         self.file = file
         tally = QuotaTally(interview.checked)
+        if !interview.checked.questionnaire.quotas.isEmpty {
+            let checked = interview.checked
+            precount = BackgroundWork { store.precountQuotas(checked) }
+        }
         self.opening = opening.flatMap { $0.fields.isEmpty ? nil : $0 }
         if let opening = self.opening {
             if opening.isFinished { startInterview(meta: opening.values) }
@@ -52,6 +58,10 @@ public struct InterviewRun: Sendable {
     /// bounds.
     public mutating func settleQuotas() throws(StorageError) {
         guard interview.dueQuota != nil else { return }
+        if let precount {
+            tally = precount.wait()
+            self.precount = nil
+        }
         try store.countQuotas(&tally)
         while let quota = interview.dueQuota { interview.resolveQuota(quota, full: tally.isFull(quota)) }
     }

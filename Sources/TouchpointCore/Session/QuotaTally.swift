@@ -17,11 +17,13 @@ public struct QuotaTally: Sendable {
     /// The file counted (device and inode): a replaced file is counted again from its start.
     var identity: (device: UInt64, inode: UInt64)?
 
-    private let schema: ResponseSchema
+    /// How lines are read, made when the first line is counted: a questionnaire without quotas, or a tally that
+    /// only counts the records its own process writes, never needs it (on a large questionnaire it costs as much
+    /// as several milliseconds of start-up).
+    private var schema: ResponseSchema?
 
     public init(_ checked: CheckedQuestionnaire) {
         self.checked = checked
-        self.schema = ResponseSchema(checked)
         counts = Dictionary(uniqueKeysWithValues: checked.questionnaire.quotas.map { ($0.id, 0) })
     }
 
@@ -33,6 +35,8 @@ public struct QuotaTally: Sendable {
     /// Counts one line (without its "\n") for every quota it fills.
     public mutating func ingest(line: ArraySlice<UInt8>) {
         guard !checked.questionnaire.quotas.isEmpty else { return }
+        let schema = self.schema ?? ResponseSchema(checked)
+        self.schema = schema
         for id in Self.quotas(filledBy: line, schema: schema) { counts[id, default: 0] += 1 }
     }
 

@@ -1,22 +1,52 @@
-/// Builds the symbol table in interview order and checks every name use: ids, expressions, placeholders, loops.
+import Dispatch
+
+/// Builds the symbol table and checks every name use: ids, expressions, placeholders, loops.
 ///
-/// One pass in order is what makes "used before it is asked" exact: when an expression is checked, the
-/// table holds exactly the names an interview has met by then.
-struct NameAnalysis {
+/// "Used before it is asked" is exact because every use is checked in a scope that sees only what an interview
+/// has met by then: the table holds every name with its interview order, and a scope (`scope(for:)`, `FlowScope`)
+/// shows only the names ordered before its item. So the names are defined first, in order (a compute's type comes
+/// from its expression, which may use earlier computes), and then the uses of the items are independent of each
+/// other: on a large file they are checked on two cores, each half into a bag of its own, joined in flow order.
+struct NameAnalysis: Sendable {
     private(set) var table = SymbolTable()
     private(set) var bag = DiagnosticBag()
     private var allIds: [String: (order: Int, position: SourcePosition, kind: Symbol.Kind)] = [:]
+    /// Where each flow item's id is written, by interview order (looked up once, in `collectIds`).
+    private var idPositions: [SourcePosition] = []
 
-    static func run(_ q: Questionnaire, flow: [FlowItem]) -> (SymbolTable, [Diagnostic]) {
+    /// From how many flow items the uses are checked on two cores.
+    static let concurrentItems = 400
+
+    static func run(_ q: Questionnaire, flow: [FlowItem], concurrent: Bool? = nil) -> (SymbolTable, [Diagnostic]) {
         var analysis = NameAnalysis()
+        analysis.allIds.reserveCapacity(flow.count)
+        analysis.table.symbols.reserveCapacity(flow.count)
         analysis.collectIds(flow)
         analysis.defineMeta(q)
-        for f in flow { analysis.visit(f) }
+        for f in flow { analysis.define(f) }
+        guard concurrent ?? (flow.count >= concurrentItems), ParallelMap.workers > 1 else {
+            for f in flow { analysis.checkUses(f) }
+            return (analysis.table, analysis.bag.items)
+        }
+        let halves = [0..<flow.count / 2, flow.count / 2..<flow.count]
+        let defined = analysis
+        let checked = ParallelMap.map(halves) { range -> (items: [Diagnostic], invalid: Set<SourcePosition>) in
+            var half = defined
+            half.bag = DiagnosticBag()
+            half.table.invalidConditions = []
+            for f in flow[range] { half.checkUses(f) }
+            return (half.bag.items, half.table.invalidConditions)
+        }
+        for part in checked {
+            analysis.bag.append(contentsOf: part.items)
+            analysis.table.invalidConditions.formUnion(part.invalid)
+        }
         return (analysis.table, analysis.bag.items)
     }
 
     /// Records every id once; the second use of an id is an error at that use.
     private mutating func collectIds(_ flow: [FlowItem]) {
+        idPositions = flow.map { idPosition($0.item) }
         for f in flow {
             guard let id = f.item.id else { continue }
             let kind: Symbol.Kind = switch f.item {
@@ -24,7 +54,7 @@ struct NameAnalysis {
             case .compute: .compute
             default: .question
             }
-            let position = idPosition(f.item)
+            let position = idPositions[f.order]
             if let first = allIds[id] {
                 bag.add(.duplicateId, at: position, "the id `\(id)` is already used at line \(first.position.line)",
                         hint: "ids of questions, sections and computes share one namespace; rename one of them")
@@ -62,7 +92,9 @@ struct NameAnalysis {
     private func scope(for f: FlowItem, current: (id: String, type: ValueType)? = nil) -> FlowScope {
         let loops = f.loops
         var loopOptions: [OptionValue]?
-        if let last = loops.last, let name = last.forEach, let q = table.question(name) {
+        // The table holds every name: the loop's question counts only if it comes before the item.
+        if let last = loops.last, let name = last.forEach, let symbol = table.symbols[name], symbol.order < f.order,
+           let q = symbol.question {
             loopOptions = q.allOptions.map(\.value)
         } else if !loops.isEmpty {
             loopOptions = nil
@@ -80,23 +112,17 @@ struct NameAnalysis {
         return type
     }
 
-    private mutating func visit(_ f: FlowItem) {
+    /// Defines the name of `f`: a question's answer type comes from its type, a compute's from checking its
+    /// expression in the scope of its place (so computes are defined in order).
+    private mutating func define(_ f: FlowItem) {
         let loops = f.loops.map(\.id)
-        // The scope checks happen in helpers that return before `define` runs: a live scope holds the table, and
-        // defining a symbol while it is alive would copy the whole table for every item (quadratic time).
         switch f.item {
         case .question(let q):
-            let type = checkQuestion(q, f)
-            define(q.id, .question, type ?? .unknown, f, loops, q)
+            define(q.id, .question, Symbol.answerType(of: q) ?? .unknown, f, loops, q)
         case .section(let section):
-            checkSection(section, f)
             define(section.id, .section, .unknown, f, loops, nil)
-            if section.items.isEmpty {
-                bag.add(.emptySection, at: section.position, "section `\(section.id)` has no questions",
-                        hint: "add questions to it or remove it")
-            }
-        case .end(let e):
-            checkEnd(e, f)
+        case .end:
+            break
         case .compute(let c):
             let type = checkCompute(c, f)
             table.computeTypes[c.id] = type
@@ -104,22 +130,39 @@ struct NameAnalysis {
         }
     }
 
-    /// Checks a question's condition, texts and checks; returns its answer type (nil for a note).
-    private mutating func checkQuestion(_ q: Question, _ f: FlowItem) -> ValueType? {
+    /// Checks the name uses of `f` (a compute's were checked when it was defined).
+    private mutating func checkUses(_ f: FlowItem) {
+        switch f.item {
+        case .question(let q):
+            checkQuestion(q, f)
+        case .section(let section):
+            checkSection(section, f)
+            if section.items.isEmpty {
+                bag.add(.emptySection, at: section.position, "section `\(section.id)` has no questions",
+                        hint: "add questions to it or remove it")
+            }
+        case .end(let e):
+            checkEnd(e, f)
+        case .compute:
+            break
+        }
+    }
+
+    /// Checks a question's condition, texts and checks.
+    private mutating func checkQuestion(_ q: Question, _ f: FlowItem) {
         let s = scope(for: f)
         check(q.when, s, expecting: .boolean)
         for text in [q.text, q.help].compactMap({ $0 }) { checkPlaceholders(text, s, owner: q.id) }
         for option in q.options { checkPlaceholders(option.label, s, owner: q.id) }
         guard let type = Symbol.answerType(of: q) else {
             for c in q.checks { check(c.rule, s, expecting: .boolean) }
-            return nil
+            return
         }
         let own = scope(for: f, current: (q.id, type))
         for c in q.checks {
             check(c.rule, own, expecting: .boolean)
             if let m = c.message { checkPlaceholders(m, own, owner: q.id) }
         }
-        return type
     }
 
     private mutating func checkSection(_ section: Section, _ f: FlowItem) {
@@ -143,7 +186,7 @@ struct NameAnalysis {
                                  _ loops: [String], _ q: Question?) {
         guard table.symbols[id] == nil else { return }
         table.symbols[id] = Symbol(id: id, kind: kind, type: type, order: f.order,
-                                   position: idPosition(f.item), loops: loops, question: q)
+                                   position: idPositions[f.order], loops: loops, question: q)
     }
 
     /// `for_each` must name an earlier multi question outside this loop (SPEC section 7).
@@ -182,7 +225,7 @@ struct NameAnalysis {
     /// Every `{name}` in a text must name something asked earlier, a meta key, or `item` inside a loop.
     private mutating func checkPlaceholders(_ text: LocalizedText, _ scope: FlowScope, owner: String) {
         // Most texts pipe nothing: skip sorting their translations.
-        guard text.translations.values.contains(where: { $0.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") } })
+        guard text.translations.values.contains(where: Placeholder.hasBraces)
         else { return }
         for (language, string) in text.translations.sorted(by: { $0.key < $1.key }) {
             for placeholder in Placeholder.scan(string) {

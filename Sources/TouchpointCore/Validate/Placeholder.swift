@@ -22,6 +22,17 @@ public struct Placeholder: Sendable, Hashable {
         return found
     }
 
+    /// Whether `text` holds a brace, and so may pipe something or hold a brace problem. Most texts hold none, and
+    /// this is asked of every text of a questionnaire, so the bytes are searched with `memchr` instead of one at
+    /// a time.
+    static func hasBraces(_ text: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(UInt8(ascii: "{")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "}")), bytes.count) != nil
+        }
+        return found ?? text.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }
+    }
+
     /// Splits `text` into literal runs and placeholders.
     public static func pieces(_ text: String) -> [Piece] {
         var ignored: [Placeholder] = []
@@ -29,7 +40,7 @@ public struct Placeholder: Sendable, Hashable {
     }
 
     private static func pieces(_ text: String, problems: inout [Placeholder]) -> [Piece] {
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+        if !hasBraces(text) {
             return text.isEmpty ? [] : [.literal(text)]
         }
         if let fast = asciiBracePieces(text, problems: &problems) { return fast }

@@ -60,8 +60,11 @@ public enum Validator {
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
         let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
-        let (table, nameProblems) = NameAnalysis.run(q, flow: flow)
+        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
         bag.append(contentsOf: nameProblems)
+        // The expressions are compiled against the names' slots: on a large file without name errors that happens
+        // on another core while the rules run.
+        let compiling = background && !bag.hasErrors ? BackgroundWork { CompiledExpressions(flow: flow, table: table, quotas: q.quotas) } : nil
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
         // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
@@ -88,7 +91,8 @@ public enum Validator {
         if analyseFlow, effort == nil { effort = EffortEstimate.estimate(q, table: table) }
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
-        let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait())
+        let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait(),
+                                           compiled: compiling?.wait())
         if let runTests { bag.append(contentsOf: runTests(checked)) }
         let clean = !bag.hasErrors
         return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table, checked: clean ? checked : nil)

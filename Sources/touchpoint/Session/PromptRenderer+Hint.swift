@@ -13,7 +13,7 @@ extension PromptRenderer {
         switch q.type {
         case .multi where !p.key.isOtherText:
             out += TextWrapper.wrap(EngineText.text(.chooseSeveral, p.language), width: max(width, 20), indent: 2, continuationIndent: 3)
-        case .scale, .nps, .grid where p.options.isEmpty:
+        case let type where type == .scale || type == .nps || (type == .grid && p.options.isEmpty):
             let range = q.scalePoints ?? 0...10
             let labels = q.labels.compactMap { k, v in Int(k).map { ($0, clean(v.text(p.language))) } }.sorted { $0.0 < $1.0 }
             var units = ["\(range.lowerBound)-\(range.upperBound)" + (labels.isEmpty ? "" : ":")]

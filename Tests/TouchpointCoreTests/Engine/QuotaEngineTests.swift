@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TouchpointCore
 
@@ -193,6 +194,38 @@ struct QuotaEngineTests {
         try store.countQuotas(&tally)
         #expect(tally.counts["young_regulars"] == 2)
         #expect(tally.isFull(try #require(checked.questionnaire.quotas.first)))
+    }
+
+    @Test func aPrecountMadeBeforeTheInterviewMatchesACountUnderTheLockAndTheLockedCountGoesOnFromIt() throws {
+        let checked = try checked()
+        let folder = try TemporaryFolder()
+        let path = folder.file("out.jsonl")
+        let store = ResponseStore(outputPath: path)
+        #expect(store.precountQuotas(checked).offset == 0)
+        #expect(!FileManager.default.fileExists(atPath: path), "a precount of a missing file creates nothing")
+        var rng = SystemRandomNumberGenerator()
+        func line(_ meta: String) throws -> [UInt8] {
+            var interview = Interview(checked, meta: ["segment": .text(meta)])
+            try Replay(answers: ["age": .text("young"), "visits": .number(2), "recommend": .number(9)]).run(&interview, quotas: .allOpen)
+            return interview.record(InterviewContext(responseID: UUIDText.random(using: &rng), questionnaireSHA256: "",
+                                                     mode: .headless, startedAt: "")).line()
+        }
+        for meta in ["regular", "new", "regular"] { try store.appendResponse(line: try line(meta)) }
+        var precounted = store.precountQuotas(checked)
+        var locked = QuotaTally(checked)
+        try store.countQuotas(&locked)
+        #expect(precounted.counts == locked.counts && precounted.offset == locked.offset)
+        #expect(precounted.counts["young_regulars"] == 2)
+        // Lines appended after the precount are read under the lock, once.
+        try store.appendResponse(line: try line("regular"))
+        try store.countQuotas(&precounted)
+        #expect(precounted.counts["young_regulars"] == 3)
+        // A file replaced after the precount is counted again from its start.
+        let replaced = folder.file("replacement.jsonl")
+        try StorageTestSupport.write(String(decoding: try line("new"), as: UTF8.self), to: replaced)
+        #expect(rename(replaced, path) == 0)
+        try store.countQuotas(&precounted)
+        #expect(precounted.counts["young_regulars"] == 0 && precounted.counts["regulars"] == 0)
     }
 
     @Test func verifyAcceptsARecordTheQuotaEndedAndRejectsOneEndedTooEarly() throws {

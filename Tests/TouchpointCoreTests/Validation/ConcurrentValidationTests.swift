@@ -72,6 +72,25 @@ struct ConcurrentValidationTests {
         }
     }
 
+    @Test("every validation fixture gives the same report and symbol table when its names are checked on two cores")
+    func everyFixtureMatchesOnTwoCores() throws {
+        var compared = 0
+        for name in try MarkedSource.allFixtureNames() {
+            let bytes = Array(try MarkedSource.fixture(name).text.utf8)
+            guard let q = QuestionnaireParser.parse(bytes).questionnaire else { continue }
+            let flow = FlowItem.flatten(q.items)
+            let (oneTable, one) = NameAnalysis.run(q, flow: flow, concurrent: false)
+            let (manyTable, many) = NameAnalysis.run(q, flow: flow, concurrent: true)
+            #expect(one == many, "\(name)")
+            #expect(oneTable.invalidConditions == manyTable.invalidConditions, "\(name)")
+            #expect(oneTable.computeTypes == manyTable.computeTypes, "\(name)")
+            #expect(oneTable.symbols.mapValues(\.order) == manyTable.symbols.mapValues(\.order), "\(name)")
+            #expect(Validator.validate(bytes, concurrent: false).diagnostics == Validator.validate(bytes, concurrent: true).diagnostics, "\(name)")
+            compared += 1
+        }
+        #expect(compared >= 30)
+    }
+
     @Test("a text is split into literal runs and placeholders, braces next to other scripts included")
     func placeholderPieces() {
         #expect(Placeholder.pieces("a {x} b") == [.literal("a "), .placeholder("x"), .literal(" b")])

@@ -185,7 +185,7 @@ public struct ExportLayout: Sendable {
         case .yesNo:
             return [(1, question.labels["yes"]?.text(language) ?? AnalysisWords.yes(language)),
                     (0, question.labels["no"]?.text(language) ?? AnalysisWords.no(language))]
-        case .single, .multi, .grid where question.gridUsesOptions:
+        case let type where type == .single || type == .multi || (type == .grid && question.gridUsesOptions):
             return question.allOptions.compactMap { option in
                 codes[option.value.description].map { ($0, option.label.text(language)) }
             }

@@ -13,25 +13,20 @@ enum OptionRule: ValidationRule {
                         "single question `\(q.id)` has only one option, so it asks nothing",
                         hint: "add the other answers, or make it a `note`")
             }
-            var values: [OptionValue: SourcePosition] = [:]
-            var labels: [String: SourcePosition] = [:]
+            var values = FirstSeen<OptionValue>()
+            var labels = FirstSeen<String>()
             for option in q.allOptions where option.position != q.position || !q.other {
-                if let first = values[option.value] {
+                if let first = values.insert(option.value, at: option.position) {
                     bag.add(.duplicateOption, at: option.position,
                             "`\(q.id)` has the option value `\(option.value)` twice (first at line \(first.line))",
                             hint: option.value == ChoiceOption.otherValue && q.other
                                 ? "`other: true` adds the option `other` itself; remove yours" : "give each option its own value")
                     continue
-                } else {
-                    values[option.value] = option.position
                 }
                 for (language, text) in option.label.translations {
-                    let key = language + "\u{0}" + text.lowercased()
-                    if let first = labels[key] {
+                    if let first = labels.insert(language + "\u{0}" + text.lowercased(), at: option.position) {
                         bag.add(.duplicateOption, at: option.position,
                                 "`\(q.id)` shows the label \"\(text)\" twice (first at line \(first.line)), so respondents cannot tell the options apart")
-                    } else {
-                        labels[key] = option.position
                     }
                 }
             }
