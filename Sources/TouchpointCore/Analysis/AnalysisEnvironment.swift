@@ -14,23 +14,12 @@ struct AnalysisEnvironment: ValueEnvironment {
         if let symbol = table.symbols[head], let question = symbol.question {
             guard let answer = record.answers[head] else { return .null }
             if parts.count == 2, question.type == .grid {
-                return Self.cell(parts[1], of: Value(json: answer), depth: symbol.loops.count)
+                return Value(json: answer).gridRow(parts[1], loopDepth: symbol.loops.count)
             }
             return parts.count == 1 ? Value(json: answer) : .null
         }
         if parts.count == 1, let value = record.computed[head] { return Value(json: value) }
         return .null
-    }
-
-    private static func cell(_ row: String, of value: Value, depth: Int) -> Value {
-        guard case .keyed(let map) = value else { return .null }
-        if depth == 0 { return map[row] ?? .null }
-        var cells: [String: Value] = [:]
-        for (key, inner) in map {
-            let picked = cell(row, of: inner, depth: depth - 1)
-            if picked != .null { cells[key] = picked }
-        }
-        return cells.isEmpty ? .null : .keyed(cells)
     }
 }
 

@@ -19,7 +19,7 @@ struct RecordEnvironment: ValueEnvironment {
         if let entry = schema.questions[head] {
             guard let answer = record.value(inSlot: entry.slot, orSearch: { record.answers[head] }) else { return .null }
             if parts.count == 2, entry.question.type == .grid {
-                return Self.cell(parts[1], of: Value(json: answer), depth: entry.loops.count)
+                return Value(json: answer).gridRow(parts[1], loopDepth: entry.loops.count)
             }
             return parts.count == 1 ? Value(json: answer) : .null
         }
@@ -29,17 +29,5 @@ struct RecordEnvironment: ValueEnvironment {
             return Value(json: value)
         }
         return .null
-    }
-
-    /// One row of a grid answer; inside loops, that row of each iteration, keyed as the loop answers are.
-    private static func cell(_ row: String, of value: Value, depth: Int) -> Value {
-        guard case .keyed(let map) = value else { return .null }
-        if depth == 0 { return map[row] ?? .null }
-        var cells: [String: Value] = [:]
-        for (key, inner) in map {
-            let picked = cell(row, of: inner, depth: depth - 1)
-            if picked != .null { cells[key] = picked }
-        }
-        return cells.isEmpty ? .null : .keyed(cells)
     }
 }
