@@ -6,7 +6,8 @@
 #  3. verify on the same 100,000 records: at least 50,000 records a second;
 #  4. start-up: time from starting `touchpoint run` on a 2,000-question file to its first prompt on a terminal
 #     (goal: under 20 ms), measured on a pseudo-terminal.
-# Usage: bash bench/run_bench.sh   (RESPONDENTS=100000 RUNS=10 SKIP_BUILD=1 to change defaults)
+# Usage: bash bench/run_bench.sh   (RESPONDENTS=100000 RUNS=10 SKIP_BUILD=1 to change defaults; BIN=path times
+# another binary, for an A/B comparison with SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RESPONDENTS=${RESPONDENTS:-100000}
@@ -16,7 +17,7 @@ mkdir -p "$OUT"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   swift build -c release --product touchpoint >/dev/null
 fi
-BIN=.build/release/touchpoint
+BIN=${BIN:-.build/release/touchpoint}
 [ -x "$BIN" ] || { echo "no release binary at $BIN" >&2; exit 1; }
 
 python3 bench/gen_questionnaire.py --questions 2000 --out "$OUT" >/dev/null

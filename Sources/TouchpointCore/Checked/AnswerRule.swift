@@ -92,12 +92,15 @@ public final class AnswerRule: Sendable {
             }
             return nil
         case (.multi, .list(let items)):
+            // Few selections: a look back for repeats costs less than building a set.
             var seen = Set<Value>()
-            for item in items {
+            let small = items.count <= 16
+            for (index, item) in items.enumerated() {
                 guard options.contains(where: { Value.of($0.value) == item }) else {
                     return AnswerProblem(EngineText.text(.notAnOption, language, item.display, String(options.count)))
                 }
-                if !seen.insert(item).inserted { return AnswerProblem(EngineText.text(.noDuplicate, language, item.display)) }
+                let repeated = small ? items[..<index].contains(item) : !seen.insert(item).inserted
+                if repeated { return AnswerProblem(EngineText.text(.noDuplicate, language, item.display)) }
             }
             if items.count > 1, let ex = options.first(where: { $0.exclusive && items.contains(Value.of($0.value)) }) {
                 return AnswerProblem(EngineText.text(.exclusiveAlone, language, ex.label.text(language)))
@@ -121,7 +124,11 @@ public final class AnswerRule: Sendable {
             return nil
         case (.text, .text(let s)):
             let count = s.count
-            if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return AnswerProblem(EngineText.text(.answerRequired, language)) }
+            // A text starting with a visible ASCII character is not blank; only others need the full test.
+            let visibleFirst = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+            if !visibleFirst, s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return AnswerProblem(EngineText.text(.answerRequired, language))
+            }
             if let lo = q.minLength, count < lo { return AnswerProblem(EngineText.text(.tooShort, language, String(lo))) }
             if let hi = q.maxLength, count > hi { return AnswerProblem(EngineText.text(.tooLong, language, String(hi), String(count))) }
             if let pattern = q.pattern, !pattern.matches(s) { return AnswerProblem(EngineText.text(.patternMismatch, language)) }

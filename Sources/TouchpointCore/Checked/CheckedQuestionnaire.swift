@@ -28,6 +28,8 @@ public final class CheckedQuestionnaire: Sendable {
     private let templates: [String: [Placeholder.Piece]]
     /// Every `when`, compute value, loop and check rule compiled against the answers' slots.
     let compiled: CompiledExpressions
+    /// The questionnaire's items with their compiled conditions and orders, for the interview's walk.
+    let plan: FlowPlan
 
     init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?,
          derived: Derived? = nil, compiled: CompiledExpressions? = nil) {
@@ -43,7 +45,8 @@ public final class CheckedQuestionnaire: Sendable {
         self.rules = derived.rules
         self.metaRules = derived.metaRules
         self.templates = derived.templates
-        self.compiled = compiled ?? CompiledExpressions(flow: flow, table: table)
+        self.compiled = compiled ?? CompiledExpressions(flow: flow, table: table, quotas: questionnaire.quotas)
+        self.plan = FlowPlan(questionnaire.items, compiled: self.compiled, order: derived.order)
     }
 
     /// The rule of the question `id`.

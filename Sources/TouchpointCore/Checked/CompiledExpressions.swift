@@ -12,6 +12,8 @@ struct CompiledExpressions: Sendable {
     private let flow: [SourcePosition: Entry]
     /// Check rules, by the rule's position; compiled for their question, which they may name.
     private let checks: [SourcePosition: Entry]
+    /// Quota `when`s, by quota id: compiled at the top level, where quotas are checked, with the names they read.
+    private let quotas: [String: (entry: Entry, names: [QualifiedName])]
 
     private struct Entry: Sendable {
         var source: String
@@ -21,7 +23,7 @@ struct CompiledExpressions: Sendable {
     /// How many answer slots an interview keeps.
     var slotCount: Int { slots.count }
 
-    init(flow items: [FlowItem], table: SymbolTable) {
+    init(flow items: [FlowItem], table: SymbolTable, quotas: [Quota] = []) {
         var slots: [String: Int] = [:]
         for f in items {
             guard case .question(let q) = f.item, q.type != .grid, f.loops.isEmpty,
@@ -58,9 +60,29 @@ struct CompiledExpressions: Sendable {
                 break
             }
         }
+        var compiledQuotas: [String: (entry: Entry, names: [QualifiedName])] = [:]
+        let top = CompiledExpression.Context(table: table, slots: slots, loopSections: [], currentID: nil)
+        for quota in quotas where compiledQuotas[quota.id] == nil {
+            guard let expr = quota.when.expr else { continue }
+            compiledQuotas[quota.id] = (Entry(source: quota.when.source, compiled: CompiledExpression.compile(expr, in: top)),
+                                        quota.names)
+        }
         self.slots = slots
         self.flow = flow
         self.checks = checks
+        self.quotas = compiledQuotas
+    }
+
+    /// The compiled `when` of a quota.
+    func quota(_ quota: Quota) -> CompiledExpression? {
+        guard let entry = quotas[quota.id]?.entry, entry.source == quota.when.source else { return nil }
+        return entry.compiled
+    }
+
+    /// The names a quota's `when` reads (`Quota.names`), worked out once.
+    func quotaNames(_ quota: Quota) -> [QualifiedName] {
+        guard let found = quotas[quota.id], found.entry.source == quota.when.source else { return quota.names }
+        return found.names
     }
 
     /// The compiled form of a `when` or compute value of the flow.
@@ -71,7 +93,9 @@ struct CompiledExpressions: Sendable {
 
     /// The compiled `for_each` name of a loop section.
     func forEach(_ section: Section) -> CompiledExpression? {
-        guard let name = section.forEach, let entry = flow[section.position], entry.source == "for_each " + name else { return nil }
+        guard let name = section.forEach, let entry = flow[section.position],
+              entry.source.utf8.count == name.utf8.count + 9, entry.source.hasPrefix("for_each "),
+              entry.source.hasSuffix(name) else { return nil }
         return entry.compiled
     }
 

@@ -9,7 +9,17 @@ extension Interview {
     public var dueQuota: Quota? {
         guard endedByQuota == nil else { return nil }
         for quota in questionnaire.quotas where !openQuotas.contains(quota.id) {
-            guard let expr = quota.when.expr, quota.names.allSatisfy(hasBeenAsked) else { continue }
+            guard let expr = quota.when.expr else { continue }
+            var asked = true
+            for name in checked.compiled.quotaNames(quota) where !hasBeenAsked(name) {
+                asked = false
+                break
+            }
+            guard asked else { continue }
+            if let compiled = checked.compiled.quota(quota) {
+                if compiled.evaluate(self, loop: []).isTruthy { return quota }
+                continue
+            }
             let env = Environment(interview: self, loop: [], loopSections: [], current: nil)
             if Evaluator.evaluate(expr, in: env).isTruthy { return quota }
         }
@@ -39,9 +49,12 @@ extension Interview {
     /// interview's record line, found without writing and parsing the line.
     public var filledQuotas: [String] {
         guard case .finished(let status, _) = state, status == .complete else { return [] }
+        guard !questionnaire.quotas.isEmpty else { return [] }
         let env = Environment(interview: self, loop: [], loopSections: [], current: nil)
         return questionnaire.quotas.compactMap { quota in
-            guard let expr = quota.when.expr, Evaluator.evaluate(expr, in: env).isTruthy else { return nil }
+            guard let expr = quota.when.expr else { return nil }
+            let holds = checked.compiled.quota(quota).map { $0.evaluate(self, loop: []) } ?? Evaluator.evaluate(expr, in: env)
+            guard holds.isTruthy else { return nil }
             return quota.id
         }
     }

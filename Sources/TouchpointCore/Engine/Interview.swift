@@ -33,6 +33,9 @@ public struct Interview: Sendable {
     public private(set) var optionOrders: [AnswerPath: [OptionValue]] = [:]
     /// Milliseconds spent per question id.
     public private(set) var durations: [String: Int] = [:]
+    /// Whether `durations` may name prompts no longer among the steps (after `back()` or a restore); until then
+    /// a record keeps every duration without checking.
+    private(set) var durationsMayBeStale = false
     /// Soft checks the respondent confirmed, as `id: message`.
     public private(set) var warnings: [String] = []
     /// Values of computes on the current path, by key.
@@ -72,6 +75,10 @@ public struct Interview: Sendable {
         self.seed = seed
         self.rendersText = rendersText
         answerSlots = Array(repeating: .null, count: checked.compiled.slotCount)
+        // Room for a typical path up front, instead of growing (and rehashing) step by step.
+        let expected = min(checked.flowCount * 2, 256)
+        steps.reserveCapacity(expected)
+        stepIndex.reserveCapacity(expected)
         state = walk()
     }
 
@@ -151,6 +158,7 @@ public struct Interview: Sendable {
     /// Goes back to the previous prompt, keeping its answer as the default.
     public mutating func back() -> Feedback {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
+        durationsMayBeStale = true
         stepIndex[last.key] = nil
         if let slot = slot(of: last.key) { answerSlots[slot] = .null }
         remembered[last.key] = last.outcome
@@ -204,7 +212,7 @@ public struct Interview: Sendable {
         stepIndex[prompt.key] = steps.count
         steps.append((prompt.key, outcome))
         if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }
-        remembered[prompt.key] = nil
+        if !remembered.isEmpty { remembered[prompt.key] = nil }
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
         if recordsDurations {
             durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
@@ -262,7 +270,7 @@ public struct Interview: Sendable {
         endedAt = nil
         endedByQuota = nil
         var path: [Int] = []
-        switch walk(questionnaire.items, bindings: [], section: nil, resume: from[...], path: &path) {
+        switch walk(questionnaire.items, plan: checked.plan, bindings: [], loop: [], section: nil, resume: from[...], path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
             stopPath = path
             var prompt = makePrompt(key, q, bindings, order: position, section: section)
@@ -286,32 +294,38 @@ public struct Interview: Sendable {
 
     /// Walks `items`; `resume` is the path (item index, then loop iteration for a loop, then the inner path) of the
     /// item to start from, and `path` receives the path of the item where the walk stops.
-    private mutating func walk(_ items: [Item], bindings: [Binding], section: Section?, resume: ArraySlice<Int>,
-                               path: inout [Int]) -> Stop? {
+    private mutating func walk(_ items: [Item], plan: FlowPlan, bindings: [Binding], loop: [OptionValue], section: Section?,
+                               resume: ArraySlice<Int>, path: inout [Int]) -> Stop? {
         let start = resume.first ?? 0
-        let loop = bindings.map(\.value)
         var index = start
         while index < items.count {
             defer { index += 1 }
             let resuming = index == start && !resume.isEmpty
             let inner = resuming ? resume.dropFirst() : []
-            let item = items[index]
             path.append(index)
-            if let when = item.when, let expr = when.expr {
-                let holds = checked.compiled.flow(when).map { $0.evaluate(self, loop: loop) }
-                    ?? Evaluator.evaluate(expr, in: environment(bindings))
+            if plan.entries[index].hasWhen {
+                let holds: Value
+                if let compiled = plan.entries[index].when {
+                    holds = compiled.evaluate(self, loop: loop)
+                } else if let expr = items[index].when?.expr {
+                    holds = Evaluator.evaluate(expr, in: environment(bindings))
+                } else {
+                    holds = .bool(true)
+                }
                 if !holds.isTruthy {
                     path.removeLast()
                     continue
                 }
             }
-            switch item {
+            switch items[index] {
             case .question(let q):
-                if let stop = firstOpenPrompt(q, bindings: bindings, section: section) { return stop }
+                if let stop = firstOpenPrompt(q, bindings: bindings, loop: loop, order: plan.entries[index].order,
+                                              section: section) { return stop }
             case .section(let s):
+                let innerPlan = plan.entries[index].inner ?? FlowPlan(s.items, compiled: checked.compiled, order: order)
                 if let name = s.forEach {
                     let chosen: [OptionValue]
-                    let looped = checked.compiled.forEach(s).map { $0.evaluate(self, loop: loop) }
+                    let looped = plan.entries[index].value.map { $0.evaluate(self, loop: loop) }
                         ?? Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: environment(bindings))
                     switch looped {
                     case .list(let values): chosen = values.compactMap { optionValue($0, of: name) }
@@ -323,19 +337,19 @@ public struct Interview: Sendable {
                     while iteration < chosen.count {
                         path.append(iteration)
                         let rest = iteration == first ? inner.dropFirst() : []
-                        if let stop = walk(s.items, bindings: bindings + [Binding(section: s.id, value: chosen[iteration])],
-                                           section: s, resume: rest, path: &path) { return stop }
+                        if let stop = walk(s.items, plan: innerPlan, bindings: bindings + [Binding(section: s.id, value: chosen[iteration])],
+                                           loop: loop + [chosen[iteration]], section: s, resume: rest, path: &path) { return stop }
                         path.removeLast()
                         iteration += 1
                     }
-                } else if let stop = walk(s.items, bindings: bindings, section: s, resume: inner, path: &path) {
+                } else if let stop = walk(s.items, plan: innerPlan, bindings: bindings, loop: loop, section: s, resume: inner, path: &path) {
                     return stop
                 }
             case .end(let e):
                 return .end(e)
             case .compute(let c):
                 if let expr = c.value.expr {
-                    computed[AnswerPath(question: c.id, loop: loop)] = checked.compiled.flow(c.value).map { $0.evaluate(self, loop: loop) }
+                    computed[AnswerPath(question: c.id, loop: loop)] = plan.entries[index].value.map { $0.evaluate(self, loop: loop) }
                         ?? Evaluator.evaluate(expr, in: environment(bindings))
                 }
             }
@@ -353,9 +367,8 @@ public struct Interview: Sendable {
         table.question(question)?.allOptions.first { Value.of($0.value) == value }?.value
     }
 
-    private func firstOpenPrompt(_ q: Question, bindings: [Binding], section: Section?) -> Stop? {
-        let loop = bindings.map(\.value)
-        let position = order[q.position] ?? 0
+    private func firstOpenPrompt(_ q: Question, bindings: [Binding], loop: [OptionValue], order position: Int,
+                                 section: Section?) -> Stop? {
         if q.type == .grid {
             for row in q.rows {
                 let key = AnswerPath(question: q.id, loop: loop, row: row.id)
@@ -494,6 +507,7 @@ public struct Interview: Sendable {
     mutating func restoreExtras(durations: [String: Int], warnings: [String], remembered: [AnswerPath: StepOutcome],
                                 optionOrders kept: [AnswerPath: [OptionValue]] = [:]) {
         self.durations = durations
+        durationsMayBeStale = true
         self.warnings = warnings
         self.remembered = remembered
         state = walk()
@@ -522,6 +536,7 @@ public struct Interview: Sendable {
     /// Replaces the meta values (used when meta is asked at the start of an interview).
     public mutating func setMeta(_ key: String, _ value: Value) {
         meta[key] = value
+        durationsMayBeStale = true
         state = walk()
     }
 }

@@ -120,7 +120,8 @@ public struct Replay: Sendable {
             }
         }
         if interview.endedByQuota != nil, case .full = quotas { return due }
-        for key in given.sorted() where !used.contains(key) {
+        // Sorted only to name the first unasked answer, when there is one.
+        for key in (given.isSubset(of: used) ? [] : given.sorted()) where !used.contains(key) {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
         }
         return due
@@ -142,7 +143,7 @@ public struct Replay: Sendable {
     /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
     private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
         var keys = Set<String>()
-        for (name, value) in answers.merging(missing, uniquingKeysWith: { a, _ in a }) {
+        func add(_ name: String, _ value: Value) throws(Rejection) {
             var question = name
             var isOther = false
             if table.question(name) == nil, name.hasSuffix("_other"), let base = table.question(String(name.dropLast(6))), base.other {
@@ -172,6 +173,9 @@ public struct Replay: Sendable {
             }
             try walk(value, [], 0)
         }
+        // As over `answers.merging(missing)` keeping the answer: a name in both is walked once, with its answer.
+        for (name, value) in answers { try add(name, value) }
+        for (name, value) in missing where answers[name] == nil { try add(name, value) }
         return keys
     }
 

@@ -187,6 +187,25 @@ struct CompiledExpression: Sendable {
             let id = q.id
             return { i, l, _ in i.outcome(AnswerPath(question: id, loop: Array(l.prefix(bound))))?.value ?? .null }
         }
+        // An answer one loop deeper than the point (`mean(stage_effort)` after its loop): the answers of the
+        // steps at this point's loop options, keyed by the inner loop's option, as `Environment.gather` keys them.
+        if let q = symbol.question, symbol.kind != .compute, q.type != .grid, name.parts.count == 1, depth == bound + 1 {
+            let id = q.id
+            return { i, l, _ in
+                var map: [String: Value] = [:]
+                for step in i.steps where step.key.question == id && !step.key.isOtherText && step.key.loop.count == depth {
+                    var matches = true
+                    for level in 0..<bound where step.key.loop[level] != l[level] {
+                        matches = false
+                        break
+                    }
+                    guard matches else { continue }
+                    let value = step.outcome.value
+                    if value != .null { map[step.key.loop[bound].description] = value }
+                }
+                return map.isEmpty ? .null : .keyed(map)
+            }
+        }
         // Grids and answers seen from outside their loops are gathered as the environment gathers them.
         let sections = c.loopSections
         return { i, l, _ in

@@ -48,7 +48,8 @@ extension ResponseRecord {
         w.key(.computed); JSONWriter().write(.object(computedObject()), to: &w.out)
         w.key(.path); w.array(path) { w, p in w.string(p.description) }
         w.key(.durations); w.sortedObject(durations) { w, ms in w.number(Double(ms)) }
-        let orders = Dictionary(optionOrder.map { ($0.key.description, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let orders = optionOrder.isEmpty ? [:]
+            : Dictionary(optionOrder.map { ($0.key.description, $0.value) }, uniquingKeysWith: { a, _ in a })
         w.key(.optionOrder); w.sortedObject(orders) { w, values in w.array(values) { w, v in w.option(v) } }
         w.key(.warnings); w.array(warnings) { w, s in w.string(s) }
         w.close()
@@ -58,6 +59,11 @@ extension ResponseRecord {
     /// The `computed` object: each compute by id, loop values keyed by option value, in interview order.
     /// `verify` compares a stored record's `computed` with this, so both read the same object.
     public func computedObject() -> JSONObject {
+        ResponseRecord.computedObject(computed)
+    }
+
+    /// The `computed` object of these compute values (`computedObject()`).
+    static func computedObject(_ computed: [ComputedValue]) -> JSONObject {
         func insert(_ value: JSONValue, at keys: ArraySlice<String>, into object: inout JSONObject) {
             guard let head = keys.first else { return }
             if keys.count == 1 { object[head] = value; return }
@@ -74,15 +80,17 @@ extension ResponseRecord {
     private func trees() -> (Tree, Tree) {
         let answers = Tree(), missing = Tree()
         for entry in entries {
-            let key = entry.path
-            var keys = [key.isOtherText ? key.question + "_other" : key.question]
-            for option in key.loop { keys.append(option.description) }
-            if let row = key.row { keys.append(row) }
+            let tree: Tree
             switch entry.outcome {
-            case .answer: answers.insert(entry.outcome, at: keys)
-            case .missing: missing.insert(entry.outcome, at: keys)
-            case .seen: break
+            case .answer: tree = answers
+            case .missing: tree = missing
+            case .seen: continue
             }
+            let key = entry.path
+            var node = tree.root.child(key.isOtherText ? key.question + "_other" : key.question)
+            for option in key.loop { node = node.child(option.description) }
+            if let row = key.row { node = node.child(row) }
+            node.setLeaf(entry.outcome)
         }
         return (answers, missing)
     }
@@ -97,6 +105,16 @@ struct Tree {
         var leaf: StepOutcome?
         /// Key positions once a level grows past a few keys (the top level of a long questionnaire).
         var index: [String: Int]?
+
+        /// Makes the node a leaf holding `outcome`, dropping any keys below it.
+        func setLeaf(_ outcome: StepOutcome) {
+            leaf = outcome
+            if !keys.isEmpty {
+                keys = []
+                children = []
+            }
+            index = nil
+        }
 
         func child(_ key: String) -> Node {
             if let index {
@@ -121,10 +139,7 @@ struct Tree {
     func insert(_ outcome: StepOutcome, at keys: [String]) {
         var node = root
         for key in keys { node = node.child(key) }
-        node.leaf = outcome
-        node.keys = []
-        node.children = []
-        node.index = nil
+        node.setLeaf(outcome)
     }
 }
 
@@ -184,9 +199,14 @@ struct RecordWriter {
 
     mutating func sortedObject<T>(_ map: [String: T], _ each: (inout RecordWriter, T) -> Void) {
         open()
-        for key in map.keys.sorted() {
-            name(key)
-            if let v = map[key] { each(&self, v) }
+        if map.count == 1, let only = map.first {
+            name(only.key)
+            each(&self, only.value)
+        } else if !map.isEmpty {
+            for (key, v) in map.sorted(by: { $0.key < $1.key }) {
+                name(key)
+                each(&self, v)
+            }
         }
         close()
     }

@@ -69,33 +69,50 @@ extension Interview {
         let status: EndStatus
         if case .finished(let s, _) = state { status = s } else { status = .complete }
         var path: [AnswerPath] = []
-        var onPath = Set<AnswerPath>()
-        var asked = Set<String>()
+        path.reserveCapacity(steps.count)
+        var onPath = Set<AnswerPath>(minimumCapacity: steps.count)
+        // The prompt names asked, only to keep the durations of prompts still on the path (none in headless runs).
+        let filtersDurations = !durations.isEmpty && durationsMayBeStale
+        var asked = Set<String>(minimumCapacity: filtersDurations ? steps.count : 0)
+        var previous: AnswerPath?
         for step in steps {
             let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
-            asked.insert(prompt.description)
+            // A grid's rows and an `other` text follow their prompt: the same prompt as the step before.
+            if prompt == previous { continue }
+            previous = prompt
+            if filtersDurations { asked.insert(prompt.description) }
             guard !step.key.isOtherText else { continue }
             if onPath.insert(prompt).inserted { path.append(prompt) }
         }
+        return ResponseRecord(
+            questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
+            language: language.isEmpty ? nil : language, meta: meta,
+            entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
+            computed: computedValues(), path: path,
+            durations: filtersDurations ? durations.filter { asked.contains($0.key) } : durations,
+            optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.contains($0.key) },
+            warnings: warnings)
+    }
+
+    /// The computes on the path, as the record lists them: in compute order, loop iterations of one compute
+    /// in option-text order.
+    func computedValues() -> [ResponseRecord.ComputedValue] {
         var computedValues: [ResponseRecord.ComputedValue] = []
+        computedValues.reserveCapacity(computed.count)
         for id in computeIDs {
             for (key, value) in computed where key.question == id {
                 computedValues.append(ResponseRecord.ComputedValue(path: key, value: value))
             }
         }
         // Loop iterations of one compute in option-text order, as records have always listed them.
-        computedValues.sort { a, b in
-            a.path.question == b.path.question ? a.path.description < b.path.description
-                : (computeIDs.firstIndex(of: a.path.question) ?? 0) < (computeIDs.firstIndex(of: b.path.question) ?? 0)
+        // Already in compute order; only a compute with several loop values needs its values sorted.
+        if zip(computedValues, computedValues.dropFirst()).contains(where: { $0.path.question == $1.path.question }) {
+            computedValues.sort { a, b in
+                a.path.question == b.path.question ? a.path.description < b.path.description
+                    : (computeIDs.firstIndex(of: a.path.question) ?? 0) < (computeIDs.firstIndex(of: b.path.question) ?? 0)
+            }
         }
-        return ResponseRecord(
-            questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
-            language: language.isEmpty ? nil : language, meta: meta,
-            entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
-            computed: computedValues, path: path,
-            durations: durations.filter { asked.contains($0.key) },
-            optionOrder: optionOrders.filter { onPath.contains($0.key) },
-            warnings: warnings)
+        return computedValues
     }
 }
 

@@ -73,16 +73,18 @@ public struct HeadlessSession: Sendable {
             }
             let time = now()
             let session = self
-            let outcomes = ParallelMap.map(chunk) { item in
+            let held = chunk.map(HeldRespondent.init)
+            chunk.removeAll(keepingCapacity: true)
+            let outcomes = ParallelMap.map(held) { item in
                 var random = SystemRandomNumberGenerator()
-                return item.value.flatMap { json in
+                return item.take().flatMap { json in
                     session.respond(json, line: item.line, now: time, random: &random).mapError { problem in
                         RespondentRejection((json["respondent"]?.stringValue.map { "respondent \($0)" } ?? "respondent")
                                             + " rejected: " + problem.message)
                     }
                 }
             }
-            for (item, outcome) in zip(chunk, outcomes) {
+            for (item, outcome) in zip(held, outcomes) {
                 switch outcome {
                 case .failure(let problem):
                     summary.rejected += 1
@@ -94,7 +96,6 @@ public struct HeadlessSession: Sendable {
                     if batchCount >= batchSize || batch.count >= 1 << 20, !flush() { throw Stop() }
                 }
             }
-            chunk.removeAll(keepingCapacity: true)
         }
         // With quotas, a chunk is replayed on every core with every quota open; then, under one hold of the
         // output file's lock, the file's completes are counted, each respondent whose due quota is full is
@@ -105,9 +106,11 @@ public struct HeadlessSession: Sendable {
             guard !chunk.isEmpty else { return }
             let time = now()
             let session = self
-            let outcomes = ParallelMap.map(chunk) { item in
+            let held = chunk.map(HeldRespondent.init)
+            chunk.removeAll(keepingCapacity: true)
+            let outcomes = ParallelMap.map(held) { item in
                 var random = SystemRandomNumberGenerator()
-                return item.value.flatMap { json in
+                return item.take().flatMap { json in
                     session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random).mapError { problem in
                         session.rejection(json, problem)
                     }
@@ -119,7 +122,7 @@ public struct HeadlessSession: Sendable {
                 try store.appendDeciding(&tally) { tally in
                     var lines: [UInt8] = []
                     written = 0
-                    for (item, outcome) in zip(chunk, outcomes) {
+                    for (item, outcome) in zip(held, outcomes) {
                         switch outcome {
                         case .failure(let problem):
                             summary.rejected += 1
@@ -144,12 +147,11 @@ public struct HeadlessSession: Sendable {
                     return lines
                 }
             } catch {
-                summary.unsavedFromLine = chunk.first?.line
+                summary.unsavedFromLine = held.first?.line
                 summary.failure = error.message
                 throw Stop()
             }
             summary.saved += written
-            chunk.removeAll(keepingCapacity: true)
         }
         do {
             try RespondentReader.read(reader) { item in
@@ -184,7 +186,7 @@ public struct HeadlessSession: Sendable {
         guard let o = json.objectValue else {
             return .failure(RespondentRejection("a respondent must be a JSON object, not \(json.kindDescription)"))
         }
-        if let unknown = o.keys.first(where: { RecordKey(rawValue: $0) == nil }) {
+        if let unknown = o.keys.first(where: { !HeadlessSession.recordKeys.contains($0) }) {
             return .failure(RespondentRejection("unknown key `\(unknown)`; a respondent has answers, missing, meta, respondent, language"))
         }
         let q = checked.questionnaire
@@ -252,6 +254,9 @@ public struct HeadlessSession: Sendable {
             return (replayed.line, replayed.due, replayed.filled, lines)
         }
     }
+
+    /// The names of `RecordKey`, the keys a respondent may have, for looking them up by hashing.
+    static let recordKeys = Set(RecordKey.allCases.map(\.rawValue))
 
     /// The seed of the respondent on input line `line`: shuffled orders differ between respondents and
     /// repeat with the run's seed.

@@ -15,8 +15,17 @@ public struct Simulator: Sendable {
     /// After this many respondents were cut short the simulation stops: the rest would be cut short too.
     public static let maxCutShort = 10
 
+    /// Reading and answering seconds of each question in the default language, worked out once.
+    private let effortSeconds: [String: Double]
+
     public init(_ checked: CheckedQuestionnaire) {
         self.checked = checked
+        var seconds: [String: Double] = [:]
+        for f in checked.flow {
+            guard case .question(let q) = f.item, seconds[q.id] == nil else { continue }
+            seconds[q.id] = EffortEstimate.readingSeconds(q, language: checked.defaultLanguage) + EffortEstimate.answeringSeconds(q)
+        }
+        effortSeconds = seconds
     }
 
     /// What the simulated respondents did.
@@ -46,7 +55,7 @@ public struct Simulator: Sendable {
     /// Each respondent draws its answers from a generator of its own, seeded from the run's seed in order, so
     /// respondents are simulated on every core and still come out the same, and in the same order, each run.
     public func run(count: Int, seed: UInt64, onFinished: (Interview, String) -> Void = { _, _ in }) -> Report {
-        simulate(count: count, seed: seed, line: nil) { interview, id, _ in onFinished(interview, id) }
+        simulate(count: count, seed: seed, line: nil) { interview, id, _ in if let interview { onFinished(interview, id) } }
     }
 
     /// Simulates `count` respondents and hands each finished one's line to `onLine`, in order.
@@ -69,7 +78,7 @@ public struct Simulator: Sendable {
     }
 
     private func simulate(count: Int, seed: UInt64, line: (@Sendable (Interview, String, Int) -> [UInt8])?,
-                          onFinished: (Interview, String, [UInt8]?) -> Void) -> Report {
+                          onFinished: (Interview?, String, [UInt8]?) -> Void) -> Report {
         var report = Report()
         let flow = checked.flow
         report.items = flow.map { Simulator.name($0.item) }
@@ -82,6 +91,18 @@ public struct Simulator: Sendable {
             if case .end(let e) = f.item { endNames[e.position] = Simulator.name(f.item) }
             if case .question(let q) = f.item { sectionsOf[q.id] = f.sections.map(\.id) }
         }
+        var marks: [String: Marks] = [:]
+        for (question, sections) in sectionsOf {
+            var m = Marks()
+            for name in [question] + sections {
+                if let i = itemIndex[name] {
+                    if !m.items.contains(i) { m.items.append(i) }
+                } else if !m.others.contains(name) {
+                    m.others.append(name)
+                }
+            }
+            marks[question] = m
+        }
         var seeds = SeededRandom(seed: seed)
         // Ids come from a generator of their own, so that they do not change the answers a seed gives.
         var ids = SeededRandom(seed: seed, key: "response_id")
@@ -91,12 +112,14 @@ public struct Simulator: Sendable {
         // cut short: a run that will stop after `maxCutShort` of them must not simulate a thousand first.
         var size = ParallelMap.workers * 4
         let simulator = self
-        let (ends, sections, index) = (endNames, sectionsOf, itemIndex)
+        let (ends, sections, index, reachedBy, itemCount) = (endNames, sectionsOf, itemIndex, marks, report.items.count)
         // With `line`, the finished respondents of a chunk have their lines made while the next chunk is simulated
         // (one pass over the cores for both), and are handed on once made, in order.
-        var pending: [(interview: Interview, id: String, number: Int)] = []
+        // Each waiting interview is held in a box its worker empties, so that it is freed on that worker,
+        // not here, where the lines are handed on one after another.
+        var pending: [(held: Held, id: String, number: Int)] = []
         func emit(_ made: [[UInt8]?]) {
-            for (one, bytes) in zip(pending, made) { onFinished(one.interview, one.id, bytes) }
+            for (one, bytes) in zip(pending, made) { onFinished(nil, one.id, bytes) }
             pending = []
         }
         while remaining > 0, report.cutShort < Self.maxCutShort {
@@ -107,11 +130,12 @@ public struct Simulator: Sendable {
             let waiting = pending
             let results = ParallelMap.map(Array(0..<max(n, waiting.count))) { i -> ((Respondent, Reach?)?, [UInt8]?) in
                 var made: [UInt8]?
-                if let line, i < waiting.count { made = line(waiting[i].interview, waiting[i].id, waiting[i].number) }
+                if let line, i < waiting.count { made = waiting[i].held.take().map { line($0, waiting[i].id, waiting[i].number) } }
                 guard i < n else { return (nil, made) }
                 let one = simulator.respondent(seed: chunk[i].seed)
                 guard case .finished = one.interview.state, !one.cutShort, !one.stuck else { return ((one, nil), made) }
-                return ((one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index)), made)
+                return ((one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index,
+                                                 reached: reachedBy, itemCount: itemCount)), made)
             }
             if !waiting.isEmpty { emit(results.prefix(waiting.count).map(\.1)) }
             for i in 0..<n {
@@ -127,7 +151,7 @@ public struct Simulator: Sendable {
                 report.pathLengths.append(reach.pathLength)
                 report.seconds.append(one.seconds)
                 if line != nil {
-                    pending.append((one.interview, chunk[i].id, finishedCount))
+                    pending.append((Held(one.interview), chunk[i].id, finishedCount))
                 } else {
                     onFinished(one.interview, chunk[i].id, nil)
                 }
@@ -135,7 +159,7 @@ public struct Simulator: Sendable {
         }
         if let line, !pending.isEmpty {
             let waiting = pending
-            emit(ParallelMap.map(waiting) { line($0.interview, $0.id, $0.number) })
+            emit(ParallelMap.map(waiting) { one in one.held.take().map { line($0, one.id, one.number) } })
         }
         for (i, name) in report.items.enumerated() where itemIndex[name] == i && reachedCounts[i] > 0 {
             report.reached[name, default: 0] += reachedCounts[i]
@@ -143,19 +167,71 @@ public struct Simulator: Sendable {
         return report
     }
 
+    /// A finished interview waiting for its line, taken out once by the worker that makes the line.
+    private final class Held: @unchecked Sendable {
+        // @unchecked: each box is emptied by exactly one worker of one `ParallelMap.map`, and read by no one else.
+        private var interview: Interview?
+        init(_ interview: Interview) { self.interview = interview }
+
+        func take() -> Interview? {
+            defer { interview = nil }
+            return interview
+        }
+    }
+
+    /// What a question's step reaches: the question and its sections, as item indices and other names.
+    private struct Marks: Sendable {
+        var items: [Int] = []
+        var others: [String] = []
+    }
+
     /// What a finished respondent reached, and the length of its path.
     private static func reach(_ interview: Interview, ends: [SourcePosition: String], sectionsOf: [String: [String]],
-                              itemIndex: [String: Int]) -> Reach {
-        var names = Set(interview.steps.map(\.key.question))
-        for step in interview.steps { names.formUnion(sectionsOf[step.key.question] ?? []) }
-        if let end = interview.endedAt, let name = ends[end] { names.insert(name) }
-        for key in interview.computed.keys { names.insert(key.question) }
+                              itemIndex: [String: Int], reached: [String: Marks], itemCount: Int) -> Reach {
+        // Each name once: items by index, other names (none expected) in a set.
         var reach = Reach()
-        for name in names {
-            if let i = itemIndex[name] { reach.items.append(i) } else { reach.others.append(name) }
+        var marked = [Bool](repeating: false, count: itemCount)
+        var others = Set<String>()
+        func mark(_ i: Int) {
+            if !marked[i] { marked[i] = true; reach.items.append(i) }
         }
-        reach.pathLength = Set(interview.steps.filter { $0.outcome != .seen }
-            .map { AnswerPath(question: $0.key.question, loop: $0.key.loop) }).count
+        func add(_ name: String) {
+            if let i = itemIndex[name] {
+                mark(i)
+            } else if others.insert(name).inserted {
+                reach.others.append(name)
+            }
+        }
+        var previous: String?
+        for step in interview.steps where step.key.question != previous {
+            previous = step.key.question
+            if let known = reached[step.key.question] {
+                for i in known.items { mark(i) }
+                for name in known.others { add(name) }
+                continue
+            }
+            add(step.key.question)
+            for section in sectionsOf[step.key.question] ?? [] { add(section) }
+        }
+        if let end = interview.endedAt, let name = ends[end] { add(name) }
+        for key in interview.computed.keys { add(key.question) }
+        // Distinct prompts: looked for in a short list, in a set once the list grows long.
+        var list: [AnswerPath] = []
+        list.reserveCapacity(min(interview.steps.count, 32))
+        var prompts = Set<AnswerPath>()
+        var last: AnswerPath?
+        for step in interview.steps where step.outcome != .seen {
+            let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
+            if prompt == last { continue }
+            last = prompt
+            if list.count < 32 {
+                if !list.contains(prompt) { list.append(prompt) }
+                if list.count == 32 { prompts = Set(list) }
+            } else {
+                prompts.insert(prompt)
+            }
+        }
+        reach.pathLength = list.count < 32 ? list.count : prompts.count
         return reach
     }
 
@@ -185,7 +261,9 @@ public struct Simulator: Sendable {
             guardSteps += 1
             let q = prompt.question
             if entered.insert(q.id).inserted {
-                one.seconds += EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
+                let cached = interview.language == checked.defaultLanguage ? effortSeconds[q.id] : nil
+                one.seconds += cached
+                    ?? EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
                 for s in table.symbols[q.id]?.loops ?? [] { entered.insert(s) }
             }
             if !answer(&interview, prompt, rng: &rng) { one.stuck = true; break }

@@ -2,22 +2,25 @@
 public enum UUIDText {
     /// A random UUID drawn from `rng`: a seeded generator gives the same ids on every run.
     public static func random<R: RandomNumberGenerator>(using rng: inout R) -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
         let high = rng.next(), low = rng.next()
-        for i in 0..<8 {
-            bytes[i] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(7 - i)))
-            bytes[8 + i] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(7 - i)))
+        // Written straight into the string's storage: no arrays of bytes or digits on the way.
+        return String(unsafeUninitializedCapacity: 36) { text in
+            func hex(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+            var position = 0
+            for i in 0..<16 {
+                if i == 4 || i == 6 || i == 8 || i == 10 {
+                    text[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                var byte = i < 8 ? UInt8(truncatingIfNeeded: high >> (8 * UInt64(7 - i)))
+                    : UInt8(truncatingIfNeeded: low >> (8 * UInt64(15 - i)))
+                if i == 6 { byte = (byte & 0x0F) | 0x40 }   // version 4
+                if i == 8 { byte = (byte & 0x3F) | 0x80 }   // variant 10
+                text[position] = hex(byte >> 4)
+                text[position + 1] = hex(byte & 0x0F)
+                position += 2
+            }
+            return position
         }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40   // version 4
-        bytes[8] = (bytes[8] & 0x3F) | 0x80   // variant 10
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (i, byte) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -64,7 +64,7 @@ public enum Validator {
         bag.append(contentsOf: nameProblems)
         // The expressions are compiled against the names' slots: on a large file without name errors that happens
         // on another core while the rules run.
-        let compiling = background && !bag.hasErrors ? BackgroundWork { CompiledExpressions(flow: flow, table: table) } : nil
+        let compiling = background && !bag.hasErrors ? BackgroundWork { CompiledExpressions(flow: flow, table: table, quotas: q.quotas) } : nil
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
         // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
