@@ -74,7 +74,7 @@ public struct Prompt: Sendable {
             case .yesNo:
                 words += [question.labels["yes"]?.text(language) ?? EngineText.text(.yes, language),
                           question.labels["no"]?.text(language) ?? EngineText.text(.no, language)]
-            case .scale, .nps, .grid where options.isEmpty:
+            case let type where type == .scale || type == .nps || (type == .grid && options.isEmpty):
                 words += question.labels.compactMap { k, v in Int(k).map { ($0, v.text(language)) } }
                     .sorted { $0.0 < $1.0 }.map(\.1)
             default:
