@@ -42,11 +42,9 @@ struct ValidateCommand: ParsableCommand {
         if let against { results = try Self.compare(results, against: against) }
         let formatter = DiagnosticFormatter(color: colorOptions.enabled(fd: 1))
         ValidationPrinter(formatter: formatter, format: format).print(results)
-        let unreadable = results.contains(where: { $0.report.diagnostics.contains { $0.code == .fileUnreadable } })
+        if results.contains(where: { $0.report.diagnostics.contains { $0.code == .fileUnreadable } }) { throw ExitCode(2) }
         let failed = results.contains { $0.hasErrors || (strict && $0.warningCount > 0) }
-        // The reports of a large file take milliseconds to free, and nothing reads them any more.
-        BackgroundRelease.release(consume results)
-        throw ExitCode(unreadable ? 2 : failed ? 1 : 0)
+        throw ExitCode(failed ? 1 : 0)
     }
 }
 
