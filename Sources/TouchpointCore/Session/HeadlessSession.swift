@@ -65,26 +65,48 @@ public struct HeadlessSession: Sendable {
         var chunk: [RespondentReader.Item] = []
         struct Stop: Error {}
         var tally = QuotaTally(checked)
-        func process() throws {
-            if !checked.questionnaire.quotas.isEmpty {
-                guard flush() else { throw Stop() }
-                try processWithQuotas()
-                return
-            }
+        let session = self
+        // A chunk is replayed on every core in the background while the reader goes on to the next one; it is
+        // written (in input order, chunk after chunk) once the next chunk is read and has started its own replay.
+        // So reading, writing and syncing overlap the replays instead of leaving the other core idle.
+        var plainInFlight: Replaying<Result<[UInt8], RespondentRejection>>?
+        var quotaInFlight: Replaying<Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]),
+                                            RespondentRejection>>?
+        func startReplay() {
+            guard !chunk.isEmpty else { return }
             let time = now()
-            let session = self
             let held = chunk.map(HeldRespondent.init)
             chunk.removeAll(keepingCapacity: true)
-            let outcomes = ParallelMap.map(held) { item in
-                var random = SystemRandomNumberGenerator()
-                return item.take().flatMap { json in
-                    session.respond(json, line: item.line, now: time, random: &random).mapError { problem in
-                        RespondentRejection((json["respondent"]?.stringValue.map { "respondent \($0)" } ?? "respondent")
-                                            + " rejected: " + problem.message)
+            if checked.questionnaire.quotas.isEmpty {
+                plainInFlight = Replaying(held) { item in
+                    var random = SystemRandomNumberGenerator()
+                    return item.take().flatMap { json in
+                        session.respond(json, line: item.line, now: time, random: &random).mapError { session.rejection(json, $0) }
+                    }
+                }
+            } else {
+                quotaInFlight = Replaying(held) { item in
+                    var random = SystemRandomNumberGenerator()
+                    return item.take().flatMap { json in
+                        session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random).mapError {
+                            session.rejection(json, $0)
+                        }
                     }
                 }
             }
-            for (item, outcome) in zip(held, outcomes) {
+        }
+        /// Hands on the chunk being replayed, if there is one, and starts the chunk read since.
+        func process() throws {
+            let plain = plainInFlight.take(), quota = quotaInFlight.take()
+            startReplay()
+            if let plain { try write(plain) }
+            if let quota {
+                guard flush() else { throw Stop() }
+                try writeWithQuotas(quota)
+            }
+        }
+        func write(_ replaying: Replaying<Result<[UInt8], RespondentRejection>>) throws {
+            for (item, outcome) in zip(replaying.held, replaying.outcomes.wait()) {
                 switch outcome {
                 case .failure(let problem):
                     summary.rejected += 1
@@ -102,20 +124,10 @@ public struct HeadlessSession: Sendable {
         // replayed again to end there (`quota_full`), this chunk's own completes are counted as they are
         // decided, and the chunk is appended. No other process counts or appends in between, so headless runs
         // sharing a file never overfill a quota.
-        func processWithQuotas() throws {
-            guard !chunk.isEmpty else { return }
-            let time = now()
-            let session = self
-            let held = chunk.map(HeldRespondent.init)
-            chunk.removeAll(keepingCapacity: true)
-            let outcomes = ParallelMap.map(held) { item in
-                var random = SystemRandomNumberGenerator()
-                return item.take().flatMap { json in
-                    session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random).mapError { problem in
-                        session.rejection(json, problem)
-                    }
-                }
-            }
+        func writeWithQuotas(_ replaying: Replaying<Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]),
+                                                             RespondentRejection>>) throws {
+            let held = replaying.held
+            let outcomes = replaying.outcomes.wait()
             let quotas = Dictionary(uniqueKeysWithValues: checked.questionnaire.quotas.map { ($0.id, $0) })
             var written = 0
             do {
@@ -158,7 +170,8 @@ public struct HeadlessSession: Sendable {
                 chunk.append(item)
                 if chunk.count >= chunkSize { try process() }
             }
-            try process()
+            try process()   // the last chunk read starts; the one before it is written
+            try process()   // the last chunk is written
         } catch is Stop {
             return summary
         }
@@ -263,5 +276,16 @@ public struct HeadlessSession: Sendable {
     func respondentSeed(_ line: Int) -> UInt64 {
         var rng = SeededRandom(seed: seed, key: String(line))
         return rng.next()
+    }
+}
+
+/// A chunk of respondents being replayed on every core in the background, and what became of each.
+final class Replaying<Outcome: Sendable>: Sendable {
+    let held: [HeldRespondent]
+    let outcomes: BackgroundWork<[Outcome]>
+
+    init(_ held: [HeldRespondent], _ replay: @escaping @Sendable (HeldRespondent) -> Outcome) {
+        self.held = held
+        outcomes = BackgroundWork { ParallelMap.map(held, replay) }
     }
 }
