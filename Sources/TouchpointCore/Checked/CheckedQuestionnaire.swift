@@ -32,7 +32,7 @@ public final class CheckedQuestionnaire: Sendable {
     let plan: FlowPlan
 
     init(questionnaire: Questionnaire, table: SymbolTable, flow: [FlowItem], effort: EffortEstimate?,
-         derived: Derived? = nil, compiled: CompiledExpressions? = nil) {
+         derived: Derived? = nil, compiled: CompiledExpressions? = nil, plan: FlowPlan? = nil) {
         self.questionnaire = questionnaire
         self.table = table
         self.flow = flow
@@ -46,7 +46,7 @@ public final class CheckedQuestionnaire: Sendable {
         self.metaRules = derived.metaRules
         self.templates = derived.templates
         self.compiled = compiled ?? CompiledExpressions(flow: flow, table: table, quotas: questionnaire.quotas)
-        self.plan = FlowPlan(questionnaire.items, compiled: self.compiled, order: derived.order)
+        self.plan = plan ?? FlowPlan(questionnaire.items, compiled: self.compiled, order: derived.order)
     }
 
     /// The rule of the question `id`.

@@ -62,9 +62,12 @@ public enum Validator {
         let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
         bag.append(contentsOf: nameProblems)
-        // The expressions are compiled against the names' slots: on a large file without name errors that happens
-        // on another core while the rules run.
-        let compiling = background && !bag.hasErrors ? BackgroundWork { CompiledExpressions(flow: flow, table: table, quotas: q.quotas) } : nil
+        // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
+        // without name errors that happens on another core while the rules run.
+        let compiling = background && !bag.hasErrors ? BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
+            let compiled = CompiledExpressions(flow: flow, table: table, quotas: q.quotas)
+            return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
+        } : nil
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
         // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
@@ -92,7 +95,7 @@ public enum Validator {
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
         guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
         let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait(),
-                                           compiled: compiling?.wait())
+                                           compiled: compiling?.wait().0, plan: compiling?.wait().1)
         if let runTests { bag.append(contentsOf: runTests(checked)) }
         let clean = !bag.hasErrors
         return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table, checked: clean ? checked : nil)
