@@ -166,9 +166,19 @@ public struct HeadlessSession: Sendable {
             summary.saved += written
         }
         do {
-            try RespondentReader.read(reader) { item in
-                chunk.append(item)
-                if chunk.count >= chunkSize { try process() }
+            do {
+                try RespondentReader.read(reader) { item in
+                    chunk.append(item)
+                    if chunk.count >= chunkSize { try process() }
+                }
+            } catch let error where !(error is Stop) {
+                // The answers could not be read on: what was replayed is still written (the chunk replayed in the
+                // background and the batch not yet flushed) before the error is passed on; what was read of the
+                // next chunk is not replayed.
+                chunk.removeAll()
+                try process()
+                _ = flush()
+                throw error
             }
             try process()   // the last chunk read starts; the one before it is written
             try process()   // the last chunk is written
