@@ -230,7 +230,7 @@ struct FastYAMLReader {
         let at = position(i)
         let name = try anchorName(flow: false)
         pendingAnchor = (name, at)
-        while i < n && b[i] == 0x20 { i += 1 }
+        skipSpaces()
         if i >= n || b[i] == 0x0A || b[i] == UInt8(ascii: "#") {
             try endLine()
             if i >= n || i - lineStart <= parent { throw Decline(at: i) }
@@ -259,6 +259,11 @@ struct FastYAMLReader {
     // MARK: Positions and lines
 
     private func byte(_ k: Int) -> UInt8 { k < n ? b[k] : 0 }
+
+    /// Whether nothing but a comment follows `i` on its line (after an indicator and the spaces behind it).
+    private var restOfLineIsEmpty: Bool {
+        i >= n || b[i] == 0x0A || (b[i] == UInt8(ascii: "#") && b[i - 1] == 0x20)
+    }
 
     /// Whether byte `k` is a space, a line break or the end.
     private func blankOrEnd(_ k: Int) -> Bool {
@@ -297,7 +302,7 @@ struct FastYAMLReader {
     /// Moves to the first content byte of the next line that has any, or the end.
     private mutating func skipEmptyLines() {
         while i < n {
-            while i < n && b[i] == 0x20 { i += 1 }
+            skipSpaces()
             if i >= n { return }
             if b[i] == 0x0A {
                 newLine()
@@ -311,7 +316,7 @@ struct FastYAMLReader {
 
     /// Ends the current line after a node: only spaces and a comment may follow, then moves to the next content.
     private mutating func endLine() throws {
-        while i < n && b[i] == 0x20 { i += 1 }
+        skipSpaces()
         if i < n && b[i] == UInt8(ascii: "#") {
             if i == 0 || b[i - 1] != 0x20 { throw Decline(at: i) }
             while i < n && b[i] != 0x0A { i += 1 }
@@ -356,12 +361,12 @@ struct FastYAMLReader {
             try anchored(parent: parent, place: place)
         case UInt8(ascii: "*"):
             try alias(flow: false)
-            while i < n && b[i] == 0x20 { i += 1 }
+            skipSpaces()
             if i < n && b[i] == UInt8(ascii: ":") { throw Decline(at: i) }
             try endLine()
         case UInt8(ascii: "["), UInt8(ascii: "{"):
             try flowNode()
-            while i < n && b[i] == 0x20 { i += 1 }
+            skipSpaces()
             if i < n && b[i] == UInt8(ascii: ":") { throw Decline(at: i) }
             try endLine()
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -510,8 +515,8 @@ struct FastYAMLReader {
             // `i` is at the `:`.
             let colonEnd = i + 1
             i += 1
-            while i < n && b[i] == 0x20 { i += 1 }
-            if i >= n || b[i] == 0x0A || (b[i] == UInt8(ascii: "#") && b[i - 1] == 0x20) {
+            skipSpaces()
+            if restOfLineIsEmpty {
                 let empty = position(colonEnd)
                 try endLine()
                 if i < n && i - lineStart > indent {
@@ -560,8 +565,8 @@ struct FastYAMLReader {
         while true {
             let dashEnd = i + 1
             i += 1
-            while i < n && b[i] == 0x20 { i += 1 }
-            if i >= n || b[i] == 0x0A || (b[i] == UInt8(ascii: "#") && b[i - 1] == 0x20) {
+            skipSpaces()
+            if restOfLineIsEmpty {
                 let empty = position(dashEnd)
                 try endLine()
                 if i < n && self.indent > indent {
@@ -686,7 +691,7 @@ struct FastYAMLReader {
         try enter()
         emitBegin(isMapping: isMapping, at: position(i))
         i += 1
-        skipFlowSpaces()
+        skipSpaces()
         if byte(i) == close {
             i += 1
             emitEnd()
@@ -698,7 +703,7 @@ struct FastYAMLReader {
                 try flowScalar(isKey: true)
                 // `i` is at the `:` followed by a space.
                 i += 1
-                skipFlowSpaces()
+                skipSpaces()
                 let c = byte(i)
                 if c == UInt8(ascii: ",") || c == close { throw Decline(at: i) }
             }
@@ -710,7 +715,7 @@ struct FastYAMLReader {
             } else {
                 try flowScalar(isKey: false)
             }
-            skipFlowSpaces()
+            skipSpaces()
             let c = byte(i)
             if c == close {
                 i += 1
@@ -718,14 +723,15 @@ struct FastYAMLReader {
             }
             if c != UInt8(ascii: ",") { throw Decline(at: i) }
             i += 1
-            skipFlowSpaces()
+            skipSpaces()
             if byte(i) == close || byte(i) == UInt8(ascii: ",") { throw Decline(at: i) }
         }
         emitEnd()
         depth -= 1
     }
 
-    private mutating func skipFlowSpaces() {
+    /// Moves past the spaces at `i`, on the current line.
+    private mutating func skipSpaces() {
         while i < n && b[i] == 0x20 { i += 1 }
     }
 
