@@ -270,7 +270,10 @@ public struct Interview: Sendable {
         endedAt = nil
         endedByQuota = nil
         var path: [Int] = []
-        switch walk(questionnaire.items, plan: checked.plan, bindings: [], loop: [], section: nil, resume: from[...], path: &path) {
+        var bindings: [Binding] = []
+        var loop: [OptionValue] = []
+        switch walk(questionnaire.items, plan: checked.plan, bindings: &bindings, loop: &loop, section: nil, resume: from[...],
+                    path: &path) {
         case .prompt(let key, let q, let bindings, let position, let section)?:
             stopPath = path
             var prompt = makePrompt(key, q, bindings, order: position, section: section)
@@ -293,9 +296,11 @@ public struct Interview: Sendable {
     }
 
     /// Walks `items`; `resume` is the path (item index, then loop iteration for a loop, then the inner path) of the
-    /// item to start from, and `path` receives the path of the item where the walk stops.
-    private mutating func walk(_ items: [Item], plan: FlowPlan, bindings: [Binding], loop: [OptionValue], section: Section?,
-                               resume: ArraySlice<Int>, path: inout [Int]) -> Stop? {
+    /// item to start from, and `path` receives the path of the item where the walk stops. `bindings` and `loop`
+    /// (the loop iterations around `items`) grow and shrink in place as loops are entered and left, instead of
+    /// being copied for every iteration; after a stop they are left as they are.
+    private mutating func walk(_ items: [Item], plan: FlowPlan, bindings: inout [Binding], loop: inout [OptionValue],
+                               section: Section?, resume: ArraySlice<Int>, path: inout [Int]) -> Stop? {
         let start = resume.first ?? 0
         var index = start
         while index < items.count {
@@ -328,7 +333,9 @@ public struct Interview: Sendable {
                     let looped = plan.entries[index].value.map { $0.evaluate(self, loop: loop) }
                         ?? Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: environment(bindings))
                     switch looped {
-                    case .list(let values): chosen = values.compactMap { optionValue($0, of: name) }
+                    case .list(let values):
+                        let options = table.question(name)?.allOptions ?? []
+                        chosen = values.compactMap { value in options.first { Value.of($0.value) == value }?.value }
                     case let single where single != .null: chosen = optionValue(single, of: name).map { [$0] } ?? []
                     default: chosen = []
                     }
@@ -337,12 +344,17 @@ public struct Interview: Sendable {
                     while iteration < chosen.count {
                         path.append(iteration)
                         let rest = iteration == first ? inner.dropFirst() : []
-                        if let stop = walk(s.items, plan: innerPlan, bindings: bindings + [Binding(section: s.id, value: chosen[iteration])],
-                                           loop: loop + [chosen[iteration]], section: s, resume: rest, path: &path) { return stop }
+                        bindings.append(Binding(section: s.id, value: chosen[iteration]))
+                        loop.append(chosen[iteration])
+                        if let stop = walk(s.items, plan: innerPlan, bindings: &bindings, loop: &loop, section: s, resume: rest,
+                                           path: &path) { return stop }
+                        bindings.removeLast()
+                        loop.removeLast()
                         path.removeLast()
                         iteration += 1
                     }
-                } else if let stop = walk(s.items, plan: innerPlan, bindings: bindings, loop: loop, section: s, resume: inner, path: &path) {
+                } else if let stop = walk(s.items, plan: innerPlan, bindings: &bindings, loop: &loop, section: s, resume: inner,
+                                          path: &path) {
                     return stop
                 }
             case .end(let e):

@@ -60,8 +60,9 @@ public struct Replay: Sendable {
         interview.confirmSoftChecksAutomatically = true
         // Shapes first: an answer given in the wrong shape (a loop answer not keyed by option) is reported as
         // such, not later as a missing answer.
-        let given = try leafKeys(interview.table)
-        var used = Set<String>()
+        // Then the given keys that no accepted prompt has used yet: removing them is cheaper than gathering
+        // the used keys.
+        var unused = try leafKeys(interview.table)
         var due: [String] = []
         var guardSteps = 0
         func settle() {
@@ -70,7 +71,7 @@ public struct Replay: Sendable {
                 switch quotas {
                 case .allOpen: full = false
                 case .full(let id): full = quota.id == id
-                case .endsWhereAnswersEnd(let status): full = quota.status == status && given.isSubset(of: used)
+                case .endsWhereAnswersEnd(let status): full = quota.status == status && unused.isEmpty
                 }
                 if !full {
                     due.append(quota.id)
@@ -89,7 +90,7 @@ public struct Replay: Sendable {
             let name = key.description
             if q.type == .note {
                 _ = interview.submit(.seen)
-                used.insert(name)
+                if !unused.isEmpty { unused.remove(name) }
                 continue
             }
             let answer = lookup(answers, key)
@@ -111,7 +112,7 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "no answer to the required question `\(name)`")
             }
             switch feedback {
-            case .accepted: used.insert(name)
+            case .accepted: if !unused.isEmpty { unused.remove(name) }
             case .invalid(let message), .confirm(let message):
                 let given = answer.map { " \($0.display.debugDescription)" } ?? ""
                 throw Rejection(question: name, message: "`\(name)`\(given): \(message)")
@@ -120,8 +121,8 @@ public struct Replay: Sendable {
             }
         }
         if interview.endedByQuota != nil, case .full = quotas { return due }
-        // Sorted only to name the first unasked answer, when there is one.
-        for key in (given.isSubset(of: used) ? [] : given.sorted()) where !used.contains(key) {
+        // The first unasked answer in sorted order, when there is one.
+        if let key = unused.min() {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
         }
         return due

@@ -19,9 +19,18 @@ public struct AnswerPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = isOtherText ? question + "_other" : question
-        for value in loop { s += "[\(value)]" }
-        if let row { s += ".\(row)" }
+        guard !loop.isEmpty || row != nil || isOtherText else { return question }
+        var s = question
+        if isOtherText { s += "_other" }
+        for value in loop {
+            s += "["
+            s += value.description
+            s += "]"
+        }
+        if let row {
+            s += "."
+            s += row
+        }
         return s
     }
 }

@@ -128,22 +128,26 @@ public struct Simulator: Sendable {
             remaining -= n
             let chunk = (0..<n).map { _ in (seed: seeds.next(), id: UUIDText.random(using: &ids)) }
             let waiting = pending
-            let results = ParallelMap.map(Array(0..<max(n, waiting.count))) { i -> ((Respondent, Reach?)?, [UInt8]?) in
+            let results = ParallelMap.map(Array(0..<max(n, waiting.count))) { i -> (Outcome?, [UInt8]?) in
                 var made: [UInt8]?
                 if let line, i < waiting.count { made = waiting[i].held.take().map { line($0, waiting[i].id, waiting[i].number) } }
                 guard i < n else { return (nil, made) }
                 let one = simulator.respondent(seed: chunk[i].seed)
-                guard case .finished = one.interview.state, !one.cutShort, !one.stuck else { return ((one, nil), made) }
-                return ((one, Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index,
-                                                 reached: reachedBy, itemCount: itemCount)), made)
+                var outcome = Outcome(seconds: one.seconds, stuck: one.stuck, cutShort: one.cutShort)
+                guard case .finished(let status, _) = one.interview.state, !one.cutShort, !one.stuck else { return (outcome, made) }
+                outcome.status = status
+                outcome.reach = Simulator.reach(one.interview, ends: ends, sectionsOf: sections, itemIndex: index,
+                                                reached: reachedBy, itemCount: itemCount)
+                outcome.held = Held(one.interview)
+                return (outcome, made)
             }
             if !waiting.isEmpty { emit(results.prefix(waiting.count).map(\.1)) }
             for i in 0..<n {
-                guard report.cutShort < Self.maxCutShort, let (one, reach) = results[i].0 else { break }
+                guard report.cutShort < Self.maxCutShort, let one = results[i].0 else { break }
                 report.respondents += 1
                 if one.cutShort { report.cutShort += 1 }
                 if one.stuck { report.stuck += 1 }
-                guard let reach, case .finished(let status, _) = one.interview.state else { continue }
+                guard let reach = one.reach, let status = one.status, let held = one.held else { continue }
                 finishedCount += 1
                 report.statuses[status, default: 0] += 1
                 for item in reach.items { reachedCounts[item] += 1 }
@@ -151,9 +155,9 @@ public struct Simulator: Sendable {
                 report.pathLengths.append(reach.pathLength)
                 report.seconds.append(one.seconds)
                 if line != nil {
-                    pending.append((Held(one.interview), chunk[i].id, finishedCount))
-                } else {
-                    onFinished(one.interview, chunk[i].id, nil)
+                    pending.append((held, chunk[i].id, finishedCount))
+                } else if let interview = held.take() {
+                    onFinished(interview, chunk[i].id, nil)
                 }
             }
         }
@@ -165,6 +169,18 @@ public struct Simulator: Sendable {
             report.reached[name, default: 0] += reachedCounts[i]
         }
         return report
+    }
+
+    /// What the main thread needs of one simulated respondent: the interview itself stays boxed, so that it is
+    /// not copied (a retain of every part) on its way from the worker to the line.
+    private struct Outcome: Sendable {
+        var seconds: Double
+        var stuck: Bool
+        var cutShort: Bool
+        /// For a respondent who finished: how, what it reached and the interview.
+        var status: EndStatus?
+        var reach: Reach?
+        var held: Held?
     }
 
     /// A finished interview waiting for its line, taken out once by the worker that makes the line.

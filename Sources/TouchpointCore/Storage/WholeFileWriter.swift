@@ -23,6 +23,23 @@ public enum WholeFileWriter {
 
     /// `replace(_:with:)` through `calls`, so that tests can count the syncs and make them fail.
     package static func replace(_ path: String, with bytes: [UInt8], calls: SystemCalls) throws(Failure) {
+        let folder = try checkedFolder(of: path)
+        let files = DurableFiles(calls: calls)
+        let temporary = temporaryPath(of: path, in: folder)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(errno, path: path) }
+        do {
+            try files.writeAll(fd, bytes, path: temporary)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw failure(error.code, path: path)
+        }
+        try complete(path, temporary: temporary, fd: fd, folder: folder, calls: calls)
+    }
+
+    /// The folder `path` is to be written in, after checking that it is a folder and `path` is not one.
+    package static func checkedFolder(of path: String) throws(Failure) -> String {
         let folder = DurableFiles.parentFolder(of: path)
         guard DurableFiles.isFolder(folder) else {
             let exists = access(folder, F_OK) == 0
@@ -33,13 +50,21 @@ public enum WholeFileWriter {
         if DurableFiles.isFolder(path) {
             throw Failure(path: path, message: "cannot write \(path): it is a folder; name a file inside it")
         }
-        let files = DurableFiles(calls: calls)
+        return folder
+    }
+
+    /// The temporary file beside `path` that is renamed over it once written.
+    package static func temporaryPath(of path: String, in folder: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = DurableFiles.join(folder, ".\(name).\(getpid()).tmp")
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(errno, path: path) }
+        return DurableFiles.join(folder, ".\(name).\(getpid()).tmp")
+    }
+
+    /// Syncs and closes the written temporary file, renames it over `path` and syncs the folder; the temporary
+    /// file is removed when a step fails.
+    package static func complete(_ path: String, temporary: String, fd: Int32, folder: String,
+                                 calls: SystemCalls) throws(Failure) {
+        let files = DurableFiles(calls: calls)
         do {
-            try files.writeAll(fd, bytes, path: temporary)
             try files.sync(fd, path: temporary)
         } catch {
             close(fd)
@@ -63,7 +88,8 @@ public enum WholeFileWriter {
         }
     }
 
-    private static func failure(_ code: Int32, path: String) -> Failure {
+    /// The failure to report for `errno` `code` met while writing `path`.
+    package static func failure(_ code: Int32, path: String) -> Failure {
         let reason: String = switch StorageError.Reason(errno: code) {
         case .noSpace: "the disk is full (or your disk quota is used up)"
         case .fileTooLarge: "the file reached the largest size this process may write (see `ulimit -f`)"

@@ -42,11 +42,20 @@ struct SimulateCommand: ParsableCommand {
         ResponseStore.ignoreFileSizeSignal()
         let loaded = try LoadedQuestionnaire.load(file, color: colorOptions.choice)
         let simulator = Simulator(loaded.checked)
-        var lines: [UInt8] = []
         let sha = SHA256.hex(loaded.bytes)
-        // Records are encoded on the simulating threads and appended here in respondent order.
+        // Records are encoded on the simulating threads, appended here in respondent order and written to the
+        // file on a background queue while the next respondents are simulated.
+        var writer: StreamingFileWriter?
+        if let out {
+            do {
+                writer = try StreamingFileWriter(out)
+            } catch {
+                Console.error("touchpoint: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
         let report: Simulator.Report
-        if out != nil {
+        if let writer {
             report = simulator.run(count: n, seed: seed, line: { interview, responseID, index in
                 let context = InterviewContext(responseID: responseID, questionnaireSHA256: sha, respondent: "S\(index)",
                                                mode: .headless, startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")
@@ -54,13 +63,13 @@ struct SimulateCommand: ParsableCommand {
                 interview.record(context).write(to: &line)
                 line.append(0x0A)
                 return line
-            }, onLine: { lines += $0 })
+            }, onLine: { writer.append($0) })
         } else {
             report = simulator.run(count: n, seed: seed)
         }
-        if let out {
+        if let writer {
             do {
-                try WholeFileWriter.replace(out, with: lines)
+                try writer.finish()
             } catch {
                 Console.error("touchpoint: \(error.message)")
                 throw ExitCode(1)
