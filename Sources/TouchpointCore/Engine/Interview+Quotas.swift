@@ -8,6 +8,8 @@ extension Interview {
     /// due, so a respondent is never ended by a quota before the answers weighting needs are given.
     public var dueQuota: Quota? {
         guard endedByQuota == nil else { return nil }
+        // Every quota found open already (ids are unique): none can fall due.
+        if openQuotas.count == questionnaire.quotas.count { return nil }
         for quota in questionnaire.quotas where !openQuotas.contains(quota.id) {
             guard let expr = quota.when.expr else { continue }
             var asked = true

@@ -155,24 +155,26 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "answers `\(name)`, which is not a question of this questionnaire")
             }
             let depth = table.symbols[question]?.loops.count ?? 0
-            func walk(_ v: Value, _ loop: [OptionValue], _ level: Int) throws(Rejection) {
+            // Each key is the `AnswerPath` description of its prompt, made from the keys as given: `name` is the
+            // question (or `<id>_other`), and an option key reads back as itself (`Replay.optionValue(k)`).
+            func walk(_ v: Value, _ prefix: String, _ level: Int) throws(Rejection) {
                 if level < depth {
                     guard case .keyed(let map) = v else {
                         throw Rejection(question: name, message: "`\(name)` is asked in a loop: give its answers as an object keyed by option value")
                     }
-                    for (k, inner) in map { try walk(inner, loop + [Replay.optionValue(k)], level + 1) }
+                    for (k, inner) in map { try walk(inner, prefix + "[" + k + "]", level + 1) }
                     return
                 }
                 if q.type == .grid && !isOther {
                     guard case .keyed(let rows) = v else {
                         throw Rejection(question: name, message: "`\(name)` is a grid: give its answers as an object keyed by row id")
                     }
-                    for row in rows.keys { keys.insert(AnswerPath(question: question, loop: loop, row: row).description) }
+                    for row in rows.keys { keys.insert(prefix + "." + row) }
                     return
                 }
-                if v != .null { keys.insert(AnswerPath(question: question, loop: loop, isOtherText: isOther).description) }
+                if v != .null { keys.insert(prefix) }
             }
-            try walk(value, [], 0)
+            try walk(value, name, 0)
         }
         // As over `answers.merging(missing)` keeping the answer: a name in both is walked once, with its answer.
         for (name, value) in answers { try add(name, value) }

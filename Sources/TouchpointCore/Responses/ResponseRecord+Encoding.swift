@@ -26,8 +26,11 @@ extension ResponseRecord {
 
     /// Appends the record's JSON text to `out`.
     public func write(to out: inout [UInt8]) {
-        // The writer works on a buffer of its own: `out` may already hold a whole file's worth of records.
+        // The writer works on a buffer of its own: `out` may already hold a whole file's worth of records. An
+        // empty `out` is written in place.
+        let inPlace = out.isEmpty
         var w = RecordWriter(out: [])
+        if inPlace { swap(&w.out, &out) }
         w.out.reserveCapacity(1024)
         w.open()
         w.key(.questionnaire); w.string(questionnaire)
@@ -46,14 +49,18 @@ extension ResponseRecord {
         w.key(.answers); w.tree(answers)
         w.key(.missing); w.tree(missing)
         w.key(.computed); JSONWriter().write(.object(computedObject()), to: &w.out)
-        w.key(.path); w.array(path) { w, p in w.string(p.description) }
+        w.key(.path); w.array(path) { w, p in w.path(p) }
         w.key(.durations); w.sortedObject(durations) { w, ms in w.number(Double(ms)) }
         let orders = optionOrder.isEmpty ? [:]
             : Dictionary(optionOrder.map { ($0.key.description, $0.value) }, uniquingKeysWith: { a, _ in a })
         w.key(.optionOrder); w.sortedObject(orders) { w, values in w.array(values) { w, v in w.option(v) } }
         w.key(.warnings); w.array(warnings) { w, s in w.string(s) }
         w.close()
-        out += w.out
+        if inPlace {
+            swap(&w.out, &out)
+        } else {
+            out += w.out
+        }
     }
 
     /// The `computed` object: each compute by id, loop values keyed by option value, in interview order.
@@ -78,19 +85,13 @@ extension ResponseRecord {
 
     /// The `answers` and `missing` objects as trees of keys in first-met order.
     private func trees() -> (Tree, Tree) {
-        let answers = Tree(), missing = Tree()
+        var answers = Tree(capacity: entries.count * 2), missing = Tree(capacity: 8)
         for entry in entries {
-            let tree: Tree
             switch entry.outcome {
-            case .answer: tree = answers
-            case .missing: tree = missing
+            case .answer: answers.insert(entry.outcome, at: entry.path)
+            case .missing: missing.insert(entry.outcome, at: entry.path)
             case .seen: continue
             }
-            let key = entry.path
-            var node = tree.root.child(key.isOtherText ? key.question + "_other" : key.question)
-            for option in key.loop { node = node.child(option.description) }
-            if let row = key.row { node = node.child(row) }
-            node.setLeaf(entry.outcome)
         }
         return (answers, missing)
     }
@@ -98,48 +99,81 @@ extension ResponseRecord {
 
 /// Nested objects built from paths of keys, each level keeping its keys in the order first inserted; a
 /// later value at the same path replaces the earlier one in place.
+///
+/// The nodes live in one array, each level a linked list of its children, so that a record's trees cost a
+/// few allocations instead of one object and two arrays per key.
 struct Tree {
-    final class Node {
-        var keys: [String] = []
-        var children: [Node] = []
+    struct Node {
+        var key: String
         var leaf: StepOutcome?
-        /// Key positions once a level grows past a few keys (the top level of a long questionnaire).
-        var index: [String: Int]?
-
-        /// Makes the node a leaf holding `outcome`, dropping any keys below it.
-        func setLeaf(_ outcome: StepOutcome) {
-            leaf = outcome
-            if !keys.isEmpty {
-                keys = []
-                children = []
-            }
-            index = nil
-        }
-
-        func child(_ key: String) -> Node {
-            if let index {
-                if let i = index[key] { return children[i] }
-            } else if let i = keys.firstIndex(of: key) {
-                return children[i]
-            }
-            let node = Node()
-            keys.append(key)
-            children.append(node)
-            if index != nil {
-                index?[key] = keys.count - 1
-            } else if keys.count > 16 {
-                index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-            }
-            return node
-        }
+        var firstChild = -1
+        var lastChild = -1
+        var next = -1
+        var childCount = 0
     }
 
-    let root = Node()
+    /// The nodes; the first is the root.
+    private(set) var nodes: [Node]
+    /// Child positions by key of the levels grown past a few keys (the top level of a long questionnaire).
+    private var index: [Int: [String: Int]] = [:]
 
-    func insert(_ outcome: StepOutcome, at keys: [String]) {
-        var node = root
-        for key in keys { node = node.child(key) }
-        node.setLeaf(outcome)
+    init(capacity: Int = 8) {
+        nodes = []
+        nodes.reserveCapacity(capacity + 1)
+        nodes.append(Node(key: ""))
+    }
+
+    /// The child of `parent` under `key`, added last among its children if it is not there yet.
+    mutating func child(_ parent: Int, _ key: String) -> Int {
+        if let level = index[parent] {
+            if let i = level[key] { return i }
+        } else {
+            var i = nodes[parent].firstChild
+            while i >= 0 {
+                if nodes[i].key == key { return i }
+                i = nodes[i].next
+            }
+        }
+        let node = nodes.count
+        nodes.append(Node(key: key))
+        if nodes[parent].lastChild >= 0 {
+            nodes[nodes[parent].lastChild].next = node
+        } else {
+            nodes[parent].firstChild = node
+        }
+        nodes[parent].lastChild = node
+        nodes[parent].childCount += 1
+        if index[parent] != nil {
+            index[parent]?[key] = node
+        } else if nodes[parent].childCount > 16 {
+            var level: [String: Int] = [:]
+            var i = nodes[parent].firstChild
+            while i >= 0 {
+                level[nodes[i].key] = i
+                i = nodes[i].next
+            }
+            index[parent] = level
+        }
+        return node
+    }
+
+    /// Makes the node a leaf holding `outcome`, dropping any keys below it.
+    mutating func setLeaf(_ node: Int, _ outcome: StepOutcome) {
+        nodes[node].leaf = outcome
+        if nodes[node].childCount > 0 {
+            nodes[node].firstChild = -1
+            nodes[node].lastChild = -1
+            nodes[node].childCount = 0
+        }
+        if !index.isEmpty { index[node] = nil }
+    }
+
+    /// Sets the leaf at an answer path: question (`<id>_other` for an `other` text), loop option values, grid row.
+    mutating func insert(_ outcome: StepOutcome, at key: AnswerPath) {
+        var node = child(0, key.isOtherText ? key.question + "_other" : key.question)
+        for option in key.loop { node = child(node, option.description) }
+        if let row = key.row { node = child(node, row) }
+        setLeaf(node, outcome)
     }
 }
 
@@ -211,10 +245,10 @@ struct RecordWriter {
         close()
     }
 
-    mutating func tree(_ tree: Tree) { node(tree.root) }
+    mutating func tree(_ tree: Tree) { node(0, of: tree) }
 
-    private mutating func node(_ node: Tree.Node) {
-        if let leaf = node.leaf {
+    private mutating func node(_ node: Int, of tree: Tree) {
+        if let leaf = tree.nodes[node].leaf {
             switch leaf {
             case .answer(let v): value(v)
             case .missing(let reason): string(reason.rawValue)
@@ -223,10 +257,53 @@ struct RecordWriter {
             return
         }
         open()
-        for (key, child) in zip(node.keys, node.children) {
-            name(key)
-            self.node(child)
+        var child = tree.nodes[node].firstChild
+        while child >= 0 {
+            name(tree.nodes[child].key)
+            self.node(child, of: tree)
+            child = tree.nodes[child].next
         }
         close()
+    }
+
+    /// Writes an answer path's `description` as a JSON string, from its parts when they need no escapes
+    /// (the same bytes, without making the text first).
+    mutating func path(_ p: AnswerPath) {
+        guard p.loop.count <= 4 else { string(p.description); return }
+        let start = out.count
+        out.append(UInt8(ascii: "\""))
+        var plain = appendPlain(p.question)
+        if plain && p.isOtherText { plain = appendPlain("_other") }
+        for value in p.loop where plain {
+            out.append(UInt8(ascii: "["))
+            switch value {
+            case .text(let s): plain = appendPlain(s)
+            case .integer(let i): plain = appendPlain(String(i))
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        if plain, let row = p.row {
+            out.append(UInt8(ascii: "."))
+            plain = appendPlain(row)
+        }
+        guard plain else {
+            out.removeSubrange(start...)
+            string(p.description)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `s` as is when none of its bytes needs an escape in a JSON string (printable ASCII other than
+    /// `"` and `\`); false, with nothing written, otherwise.
+    private mutating func appendPlain(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { utf8 in
+            for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            out.append(contentsOf: utf8)
+            return true
+        }
     }
 }

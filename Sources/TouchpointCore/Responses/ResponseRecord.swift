@@ -70,7 +70,8 @@ extension Interview {
         if case .finished(let s, _) = state { status = s } else { status = .complete }
         var path: [AnswerPath] = []
         path.reserveCapacity(steps.count)
-        var onPath = Set<AnswerPath>(minimumCapacity: steps.count)
+        // Prompts already on the path: looked for in `path` while it is short, in a set once it grows long.
+        var onPath = Set<AnswerPath>()
         // The prompt names asked, only to keep the durations of prompts still on the path (none in headless runs).
         let filtersDurations = !durations.isEmpty && durationsMayBeStale
         var asked = Set<String>(minimumCapacity: filtersDurations ? steps.count : 0)
@@ -82,8 +83,16 @@ extension Interview {
             previous = prompt
             if filtersDurations { asked.insert(prompt.description) }
             guard !step.key.isOtherText else { continue }
-            if onPath.insert(prompt).inserted { path.append(prompt) }
+            if path.count < 32 {
+                if !path.contains(prompt) {
+                    path.append(prompt)
+                    if path.count == 32 { onPath = Set(path) }
+                }
+            } else if onPath.insert(prompt).inserted {
+                path.append(prompt)
+            }
         }
+        if !optionOrders.isEmpty && path.count < 32 { onPath = Set(path) }
         return ResponseRecord(
             questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
             language: language.isEmpty ? nil : language, meta: meta,

@@ -15,15 +15,17 @@ public struct Simulator: Sendable {
     /// After this many respondents were cut short the simulation stops: the rest would be cut short too.
     public static let maxCutShort = 10
 
-    /// Reading and answering seconds of each question in the default language, worked out once.
-    private let effortSeconds: [String: Double]
+    /// Reading and answering seconds of each question in the default language, worked out once, and the
+    /// question's number among them (what a respondent marks on entering it).
+    private let effortSeconds: [String: (seconds: Double, number: Int)]
 
     public init(_ checked: CheckedQuestionnaire) {
         self.checked = checked
-        var seconds: [String: Double] = [:]
+        var seconds: [String: (seconds: Double, number: Int)] = [:]
         for f in checked.flow {
             guard case .question(let q) = f.item, seconds[q.id] == nil else { continue }
-            seconds[q.id] = EffortEstimate.readingSeconds(q, language: checked.defaultLanguage) + EffortEstimate.answeringSeconds(q)
+            seconds[q.id] = (EffortEstimate.readingSeconds(q, language: checked.defaultLanguage) + EffortEstimate.answeringSeconds(q),
+                             seconds.count)
         }
         effortSeconds = seconds
     }
@@ -269,18 +271,28 @@ public struct Simulator: Sendable {
         var interview = Interview(checked, meta: meta, seed: rng.next(), rendersText: false)
         interview.confirmSoftChecksAutomatically = true
         var one = Respondent(interview: interview, seconds: 0)
-        var entered = Set<String>()
+        // Questions of the flow entered, by number; others (none expected) by id.
+        var entered = [Bool](repeating: false, count: effortSeconds.count)
+        var enteredOthers = Set<String>()
         var guardSteps = 0
         while let prompt = interview.prompt {
             // Bounded: nested loops over big selections can ask more questions than anyone answers.
             guard guardSteps < Self.maxPromptsPerRespondent else { one.cutShort = true; break }
             guardSteps += 1
             let q = prompt.question
-            if entered.insert(q.id).inserted {
-                let cached = interview.language == checked.defaultLanguage ? effortSeconds[q.id] : nil
+            let known = effortSeconds[q.id]
+            let isNew: Bool
+            if let known {
+                isNew = !entered[known.number]
+                entered[known.number] = true
+            } else {
+                isNew = enteredOthers.insert(q.id).inserted
+            }
+            // (Section ids are never question ids, so the loops around a question need no mark.)
+            if isNew {
+                let cached = interview.language == checked.defaultLanguage ? known?.seconds : nil
                 one.seconds += cached
                     ?? EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
-                for s in table.symbols[q.id]?.loops ?? [] { entered.insert(s) }
             }
             if !answer(&interview, prompt, rng: &rng) { one.stuck = true; break }
         }
