@@ -215,6 +215,7 @@ public struct Interview: Sendable {
         if !remembered.isEmpty { remembered[prompt.key] = nil }
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
         if recordsDurations {
+            if durations.isEmpty { durations.reserveCapacity(min(flowCount, 64)) }
             durations[AnswerPath(question: prompt.key.question, loop: prompt.key.loop).description, default: 0] += max(elapsedMs, 0)
         }
         state = walk(resume: true)

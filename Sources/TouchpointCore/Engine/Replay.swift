@@ -143,7 +143,7 @@ public struct Replay: Sendable {
 
     /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
     private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
-        var keys = Set<String>()
+        var keys = Set<String>(minimumCapacity: 32)
         func add(_ name: String, _ value: Value) throws(Rejection) {
             var question = name
             var isOther = false

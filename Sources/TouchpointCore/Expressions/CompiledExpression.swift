@@ -193,15 +193,17 @@ struct CompiledExpression: Sendable {
             let id = q.id
             return { i, l, _ in
                 var map: [String: Value] = [:]
-                for step in i.steps where step.key.question == id && !step.key.isOtherText && step.key.loop.count == depth {
+                // Read in place through the array, without copying each step out of it.
+                let steps = i.steps
+                for k in steps.indices {
+                    guard steps[k].key.loop.count == depth, !steps[k].key.isOtherText, steps[k].key.question == id else { continue }
                     var matches = true
-                    for level in 0..<bound where step.key.loop[level] != l[level] {
+                    for level in 0..<bound where steps[k].key.loop[level] != l[level] {
                         matches = false
                         break
                     }
-                    guard matches else { continue }
-                    let value = step.outcome.value
-                    if value != .null { map[step.key.loop[bound].description] = value }
+                    guard matches, case .answer(let value) = steps[k].outcome, value != .null else { continue }
+                    map[steps[k].key.loop[bound].description] = value
                 }
                 return map.isEmpty ? .null : .keyed(map)
             }
