@@ -40,15 +40,22 @@ public enum Validator {
     ///
     /// `analyseFlow: false` skips the checks that can only produce warnings (reachability, always-true
     /// conditions, effort and budget): `run` uses it to reach the first question sooner.
+    ///
+    /// `keepsChecked: false` is for a caller that wants only the findings (`validate`): the checked questionnaire
+    /// (answer rules, compiled expressions, the walk's plan) is then made only to run in-file tests, and the
+    /// report's `checked` is nil. The findings are the same either way: making it finds nothing.
     public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
-                                runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil) -> Report {
-        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil)
+                                runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil,
+                                keepsChecked: Bool = true) -> Report {
+        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil,
+                 keepsChecked: keepsChecked)
     }
 
     /// `validate`, with the work on other cores forced on or off (`concurrent`), or chosen by the file's size (nil):
     /// tests check that both give the same report.
     static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
-                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?) -> Report {
+                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?,
+                         keepsChecked: Bool = true) -> Report {
         let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits, parallel: concurrent)
         var bag = DiagnosticBag()
         bag.append(contentsOf: parsed.diagnostics)
@@ -56,15 +63,16 @@ public enum Validator {
             return Report(questionnaire: nil, diagnostics: bag.sorted, effort: nil, table: nil)
         }
         let flow = FlowItem.flatten(q.items)
+        let needsChecked = keepsChecked || (runTests != nil && !q.tests.isEmpty)
         // The checked questionnaire's parts need only the items: on a large file they are worked out on another
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
-        let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
+        let derived = background && needsChecked ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
         let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
         bag.append(contentsOf: nameProblems)
         // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
         // without name errors that happens on another core while the rules run.
-        let compiling = background && !bag.hasErrors ? BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
+        let compiling = background && needsChecked && !bag.hasErrors ? BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
             let compiled = CompiledExpressions(flow: flow, table: table, quotas: q.quotas)
             return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
         } : nil
@@ -93,7 +101,9 @@ public enum Validator {
         }
         if analyseFlow, effort == nil { effort = EffortEstimate.estimate(q, table: table) }
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
-        guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
+        guard !bag.hasErrors, needsChecked else {
+            return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table)
+        }
         let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait(),
                                            compiled: compiling?.wait().0, plan: compiling?.wait().1)
         if let runTests { bag.append(contentsOf: runTests(checked)) }

@@ -13,9 +13,10 @@ struct QuestionnaireCheck {
     var hasErrors: Bool { report.hasErrors }
     var warningCount: Int { report.warningCount }
 
-    /// Reads and validates one file, running its in-file tests.
+    /// Reads and validates one file, running its in-file tests. `keepsChecked: false` when only the findings are
+    /// wanted (the report's checked questionnaire is then nil).
     static func check(path: String, language: String?, runTests: Bool = true, analyseFlow: Bool = true,
-                      digest: Bool = false) -> QuestionnaireCheck {
+                      digest: Bool = false, keepsChecked: Bool = true) -> QuestionnaireCheck {
         let limits = YAMLLimits.standard
         let bytes: [UInt8], size: Int
         do {
@@ -27,7 +28,7 @@ struct QuestionnaireCheck {
         }
         let background = digest ? SHA256.Background(bytes) : nil
         var report = Validator.validate(bytes, fileSize: size, limits: limits, analyseFlow: analyseFlow,
-                                        runTests: runTests ? InFileTests.diagnostics : nil)
+                                        runTests: runTests ? InFileTests.diagnostics : nil, keepsChecked: keepsChecked)
         if let language, let q = report.questionnaire, !q.languages.isEmpty, !q.languages.contains(language) {
             report.diagnostics.append(Diagnostic(.missingTranslation, at: q.position(of: "languages"),
                 "`--lang \(language)` was asked for, but this questionnaire has only \(q.languages.joined(separator: ", "))"))
