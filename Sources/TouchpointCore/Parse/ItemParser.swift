@@ -175,7 +175,11 @@ struct ItemParser {
         switch node.scalar?.resolved {
         case .integer(let i)?: return .integer(i)
         case .string(let s)?:
-            if s.allSatisfy(\.isWhitespace) || s.contains(",") {
+            // Byte tests first: a value that starts with printable ASCII is not blank, and one without the byte
+            // of a comma holds none (the `Character` tests decide only the rare rest).
+            let startsPrintable = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+            let blank = !startsPrintable && s.allSatisfy(\.isWhitespace)
+            if blank || (s.utf8.contains(UInt8(ascii: ",")) && s.contains(",")) {
                 reader.report(.badValue, at: node.position, "the option value `\(s)` cannot be empty or contain a comma",
                               hint: "give the option a `value:` such as `\(Identifier.suggestion(s) ?? "option_1")` and keep the words in `label:`")
                 return nil
