@@ -79,7 +79,12 @@ struct ItemParser {
         let idText = metaKey ?? node["id"]?.scalar?.text ?? "?"
         let effectiveType = type ?? (metaKey != nil && typeNode == nil ? .text : nil)
         var allowed: [String]
-        if let effectiveType { allowed = (ItemParser.allowedByType[effectiveType] ?? []) + extraKeys } else { allowed = Array(ItemParser.allQuestionKeys) + extraKeys }
+        if let effectiveType {
+            allowed = ItemParser.allowedByType[effectiveType] ?? []
+            if !extraKeys.isEmpty { allowed += extraKeys }
+        } else {
+            allowed = Array(ItemParser.allQuestionKeys) + extraKeys
+        }
         if metaKey != nil { allowed.removeAll { $0 == "id" } }
         let elsewhere = effectiveType.flatMap { ItemParser.elsewhereByType[$0] } ?? [:]
         var required = metaKey == nil ? ["id", "type", "text"] : []

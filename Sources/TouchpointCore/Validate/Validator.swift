@@ -77,21 +77,20 @@ public enum Validator {
             return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
         } : nil
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
-        // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
-        // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
-        // in `rules`, as when it ran there.
-        let flowWork = analyseFlow && background ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
+        // The reachability analysis reads only the context: on a large file it runs on another core beside the other
+        // rules, while this thread works out the effort over all paths once those rules are done (the two take about
+        // as long). Its findings are added where the reachability rule stands in `rules`, as when it ran there.
+        let flowWork = analyseFlow && background ? BackgroundWork { () -> [Diagnostic] in
             var found = DiagnosticBag()
             ReachabilityRule.check(context, into: &found)
-            return (found.items, EffortEstimate.estimate(q, table: table))
+            return found.items
         } : nil
         var effort: EffortEstimate?
         for rule in rules {
             if rule == ReachabilityRule.self {
                 if let flowWork {
-                    let (found, estimate) = flowWork.wait()
-                    bag.append(contentsOf: found)
-                    effort = estimate
+                    effort = EffortEstimate.estimate(q, table: table)
+                    bag.append(contentsOf: flowWork.wait())
                 } else if analyseFlow {
                     rule.check(context, into: &bag)
                 }
