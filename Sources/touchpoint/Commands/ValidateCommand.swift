@@ -37,8 +37,13 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
+        try run(early: nil)
+    }
+
+    /// `validate`, taking the check of the first file started before the arguments were parsed (`EarlyCheck`), if any.
+    func run(early: EarlyCheck?) throws {
         let files = try FileArguments.expand(paths)
-        var results = files.map { QuestionnaireCheck.check(path: $0, language: lang, keepsChecked: false) }
+        var results = files.map { QuestionnaireCheck.check(path: $0, language: lang, keepsChecked: false, early: early) }
         if let against { results = try Self.compare(results, against: against) }
         let formatter = DiagnosticFormatter(color: colorOptions.enabled(fd: 1))
         ValidationPrinter(formatter: formatter, format: format).print(results)

@@ -44,7 +44,7 @@ struct FindingsOnlyValidationTests {
             text: "Do you like it?"
         tests:
           - name: wrong
-            answers: {likes: "yes"}
+            answers: {likes: true}
             expect: {status: screened_out}
         """
         let bytes = Array(source.utf8)
