@@ -68,14 +68,20 @@ public enum Validator {
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
         let derived = background && needsChecked ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
-        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
-        bag.append(contentsOf: nameProblems)
         // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
-        // without name errors that happens on another core while the rules run.
-        let compiling = background && needsChecked && !bag.hasErrors ? BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
-            let compiled = CompiledExpressions(flow: flow, table: table, quotas: q.quotas)
-            return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
-        } : nil
+        // that happens on another core as soon as every name is defined without an error, while the uses of the
+        // names are checked and the rules run (compiling reads only the definitions). It is thrown away if an
+        // error turns up later.
+        var compiling: BackgroundWork<(CompiledExpressions, FlowPlan?)>?
+        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent) { definedTable, defineErrors in
+            guard background, needsChecked, !defineErrors, !bag.hasErrors else { return }
+            compiling = BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
+                let compiled = CompiledExpressions(flow: flow, table: definedTable, quotas: q.quotas)
+                return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
+            }
+        }
+        bag.append(contentsOf: nameProblems)
+        if bag.hasErrors { compiling = nil }
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
         // The reachability analysis reads only the context: on a large file it runs on another core beside the other
         // rules, while this thread works out the effort over all paths once those rules are done (the two take about
