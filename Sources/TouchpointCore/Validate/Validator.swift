@@ -35,6 +35,9 @@ public enum Validator {
          QuotaFillRule.self]
     }
 
+    /// The first of `rules`, which read neither the symbol table nor the findings so far.
+    static var namelessRules: [any ValidationRule.Type] { [OptionRule.self, RangeRule.self, TranslationRule.self] }
+
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
     /// The report's `checked` questionnaire is there only when no error was found.
     ///
@@ -68,6 +71,14 @@ public enum Validator {
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
         let derived = background && needsChecked ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
+        // The first rules read no names (`namelessRules`): on a large file they run on another core while the names
+        // are defined and checked, and their findings are added where they stand in `rules`.
+        let nameless = background ? BackgroundWork { () -> [Diagnostic] in
+            let context = ValidationContext(questionnaire: q, flow: flow, table: SymbolTable())
+            var found = DiagnosticBag()
+            for rule in namelessRules { rule.check(context, into: &found) }
+            return found.items
+        } : nil
         // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
         // that happens on another core as soon as every name is defined without an error, while the uses of the
         // names are checked and the rules run (compiling reads only the definitions). It is thrown away if an
@@ -93,7 +104,9 @@ public enum Validator {
         } : nil
         var effort: EffortEstimate?
         for rule in rules {
-            if rule == ReachabilityRule.self {
+            if let nameless, namelessRules.contains(where: { $0 == rule }) {
+                if rule == namelessRules[0] { bag.append(contentsOf: nameless.wait()) }
+            } else if rule == ReachabilityRule.self {
                 if let flowWork {
                     effort = EffortEstimate.estimate(q, table: table)
                     bag.append(contentsOf: flowWork.wait())
