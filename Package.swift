@@ -22,7 +22,10 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // JSON and JSON lines: a strict byte-level parser, an ordered writer, a streaming line reader. Knows
         // nothing of questionnaires or records.
-        .target(name: "TouchpointJSON"),
+        .target(name: "TouchpointJSON", dependencies: ["CJSONScan"]),
+        // The JSON cursor's string checks and value skipping in C, vectorised (SSE2, AVX2 chosen at run time,
+        // portable C elsewhere), for the scoring fast path (bench/README.md).
+        .target(name: "CJSONScan", exclude: ["ScanBody.h"]),
         // The core: model, parsing, expressions, validation, engine, responses, storage, scoring. Never prints.
         // It reads YAML through the libyaml (CYaml) that Yams bundles.
         .target(name: "TouchpointCore", dependencies: ["TouchpointJSON", .product(name: "Yams", package: "Yams")]),
