@@ -81,11 +81,11 @@ int tp_json_simd_level(void) {
 
 const uint8_t *tp_json_string_end_level(const uint8_t *start, const uint8_t *end, int *is_ascii, int level) {
 #if defined(__x86_64__)
-    if (level >= 2 && tp_json_simd_level() >= 2) return string_end_avx2(start, end, is_ascii);
-    if (level >= 1) return string_end_sse2(start, end, is_ascii);
+    if (level >= 2 && tp_json_simd_level() >= 2) return string_call_avx2(start, end, is_ascii);
+    if (level >= 1) return string_call_sse2(start, end, is_ascii);
 #endif
     (void)level;
-    return string_end_portable(start, end, is_ascii);
+    return string_call_portable(start, end, is_ascii);
 }
 
 const uint8_t *tp_json_skip_value_level(const uint8_t *start, const uint8_t *end, int depth, int level) {
@@ -113,5 +113,40 @@ const uint8_t *tp_json_skip_value(const uint8_t *start, const uint8_t *end, int 
     return skip_sse2(start, end, depth);
 #else
     return skip_portable(start, end, depth);
+#endif
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) static size_t count_newlines_avx2(const uint8_t *p, size_t count) {
+    const __m256i newline = _mm256_set1_epi8('\n');
+    size_t total = 0, i = 0;
+    for (; i + 32 <= count; i += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+        total += (size_t)__builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, newline)));
+    }
+    for (; i < count; i++) total += p[i] == '\n';
+    return total;
+}
+
+static size_t count_newlines_sse2(const uint8_t *p, size_t count) {
+    const __m128i newline = _mm_set1_epi8('\n');
+    size_t total = 0, i = 0;
+    for (; i + 16 <= count; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        total += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
+    }
+    for (; i < count; i++) total += p[i] == '\n';
+    return total;
+}
+#endif
+
+size_t tp_count_newlines(const uint8_t *start, size_t count) {
+#if defined(__x86_64__)
+    if (__builtin_cpu_supports("avx2")) return count_newlines_avx2(start, count);
+    return count_newlines_sse2(start, count);
+#else
+    size_t total = 0;
+    for (size_t i = 0; i < count; i++) total += start[i] == '\n';
+    return total;
 #endif
 }

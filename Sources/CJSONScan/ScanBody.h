@@ -4,7 +4,7 @@
 
 /// The first quote, backslash or byte below 0x20 at or after `p`, or `end`; sets `*high` when a byte of 0x80
 /// or above comes before it.
-static inline SCAN_ATTR const uint8_t *SCAN_NAME(special)(const uint8_t *p, const uint8_t *end, int *high) {
+static inline __attribute__((always_inline)) SCAN_ATTR const uint8_t *SCAN_NAME(special)(const uint8_t *p, const uint8_t *end, int *high) {
 #if SCAN_BLOCK == 32
     const __m256i quote = _mm256_set1_epi8('"'), backslash = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(0x20);
     while (end - p >= 32) {
@@ -67,13 +67,19 @@ static inline SCAN_ATTR const uint8_t *SCAN_NAME(special)(const uint8_t *p, cons
     return end;
 }
 
-static SCAN_ATTR const uint8_t *SCAN_NAME(string_end)(const uint8_t *start, const uint8_t *end, int *is_ascii) {
+static inline __attribute__((always_inline)) SCAN_ATTR const uint8_t *SCAN_NAME(string_end)(const uint8_t *start, const uint8_t *end, int *is_ascii) {
     int high = 0;
     const uint8_t *p = SCAN_NAME(special)(start, end, &high);
     if (p == end || *p != '"') return NULL;
     if (high && !tp_json_is_utf8(start, (size_t)(p - start))) return NULL;
     *is_ascii = !high;
     return p;
+}
+
+/// `string_end` as a function of its own, to be called from code compiled for another target.
+static __attribute__((noinline)) SCAN_ATTR const uint8_t *SCAN_NAME(string_call)(const uint8_t *start, const uint8_t *end,
+                                                                                 int *is_ascii) {
+    return SCAN_NAME(string_end)(start, end, is_ascii);
 }
 
 static inline SCAN_ATTR const uint8_t *SCAN_NAME(white)(const uint8_t *p, const uint8_t *end) {

@@ -27,6 +27,9 @@ const uint8_t *_Nullable tp_json_skip_value(const uint8_t *_Nonnull start, const
 /// Whether `count` bytes at `start` are UTF-8 (RFC 3629), exactly as `JSONCursor.isUTF8` says.
 int tp_json_is_utf8(const uint8_t *_Nonnull start, size_t count);
 
+/// How many bytes of the `count` at `start` are newlines (0x0A), counted 32 or 16 bytes at a time.
+size_t tp_count_newlines(const uint8_t *_Nonnull start, size_t count);
+
 /// Which string scan this processor gets: 2 AVX2, 1 SSE2, 0 portable (for tests and benchmarks to report).
 int tp_json_simd_level(void);
 

@@ -313,8 +313,7 @@ final class RecordScanner: Sendable {
             guard rule.numberOption(number) != nil else { throw JSONCursor.Stop() }
             return .number(number)
         case (.multi, 0x5B):
-            try multi(&cursor, rule)
-            return keeps ? try parsed(cursor.bytes(from: start)) : nil
+            return try multi(&cursor, rule, keeps: keeps)
         case (.number(let integer, let min, let max), 0x2D), (.number(let integer, let min, let max), 0x30...0x39):
             let number = try cursor.number()
             if integer, number != number.rounded() { throw JSONCursor.Stop() }
@@ -348,20 +347,26 @@ final class RecordScanner: Sendable {
     }
 
     /// Checks a list of options as `AnswerRule` does: 1 to 16 distinct options, an exclusive one alone, and
-    /// the question's counts.
-    private func multi(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule) throws(JSONCursor.Stop) {
+    /// the question's counts; when `keeps`, builds the list as the parser would (the tables' strings match
+    /// the written bytes exactly, and numbers are read as the parser reads them), without parsing it again.
+    private func multi(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule, keeps: Bool) throws(JSONCursor.Stop) -> JSONValue? {
         guard try cursor.beginArray() else { throw JSONCursor.Stop() }
         var chosen: UInt64 = 0
         var count = 0
         var exclusive = false
+        var elements: [JSONValue] = []
+        if keeps { elements.reserveCapacity(4) }
         repeat {
             let position: Int?
             switch cursor.peek() {
             case 0x22:
                 let text = try cursor.string()
                 position = rule.textOptions.position(text.start, count: text.count)
+                if keeps, let position { elements.append(.string(rule.textOptions.strings[position])) }
             case 0x2D, 0x30...0x39:
-                position = rule.numberOption(try cursor.number())
+                let number = try cursor.number()
+                position = rule.numberOption(number)
+                if keeps { elements.append(.number(number)) }
             default:
                 position = nil
             }
@@ -373,6 +378,7 @@ final class RecordScanner: Sendable {
         guard count <= 16, !(exclusive && count > 1) else { throw JSONCursor.Stop() }
         if let minCount = rule.minCount, Double(count) < minCount { throw JSONCursor.Stop() }
         if let maxCount = rule.maxCount, Double(count) > maxCount { throw JSONCursor.Stop() }
+        return keeps ? .array(elements) : nil
     }
 
     // MARK: Missing
