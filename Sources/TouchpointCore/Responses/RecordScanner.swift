@@ -26,6 +26,10 @@ final class RecordScanner: Sendable {
         /// The grid's rows.
         let rows: ByteTable
         let isGrid: Bool
+        /// `entry.slot`, read here without going through the entry (no reference counting on every line).
+        let slot: Int
+        /// Whether the answer is kept in its slot (a slot, and not the text of an `other` choice).
+        let keeps: Bool
 
         init(entry: ResponseSchema.QuestionEntry, isOtherText: Bool, rule: ByteAnswerRule) {
             self.entry = entry
@@ -34,6 +38,8 @@ final class RecordScanner: Sendable {
             loops = entry.loops.map { ByteTable($0.orderedKeys) }
             rows = ByteTable(entry.question.rows.map(\.id))
             isGrid = entry.question.type == .grid
+            slot = entry.slot
+            keeps = entry.slot >= 0 && !isOtherText
         }
     }
 
@@ -192,7 +198,7 @@ final class RecordScanner: Sendable {
             let key = try cursor.key()
             guard let position = metaKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
             if cursor.peek() == 0x6E, cursor.null() { continue }
-            let target = metaTargets[position]
+            unowned(unsafe) let target = metaTargets[position]
             let value = try leaf(&cursor, target.rule, keeps: target.slot >= 0)
             if target.slot >= 0 { values[target.slot] = value }
         } while try cursor.nextMember()
@@ -219,18 +225,19 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            let target = answerTargets[position]
-            let keeps = target.entry.slot >= 0 && !target.isOtherText
+            // The array, a constant of this scanner, keeps the target alive: no retain and release a key.
+            unowned(unsafe) let target = answerTargets[position]
+            let keeps = target.keeps
             cursor.skipWhitespace()
             let start = cursor.index
             if target.loops.isEmpty, !target.isGrid {
                 let value = try leaf(&cursor, target, keeps: keeps)
-                if keeps { values[target.entry.slot] = value }
+                if keeps { values[target.slot] = value }
             } else if keeps, target.loops.count == 1, !target.isGrid {
-                values[target.entry.slot] = try loopObject(&cursor, target)
+                values[target.slot] = try loopObject(&cursor, target)
             } else {
                 try descend(&cursor, target, level: 0)
-                if keeps { values[target.entry.slot] = try parsed(cursor.bytes(from: start)) }
+                if keeps { values[target.slot] = try parsed(cursor.bytes(from: start)) }
             }
         } while try cursor.nextMember()
     }
@@ -391,8 +398,8 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            let target = answerTargets[position]
-            let slot = target.entry.slot
+            unowned(unsafe) let target = answerTargets[position]
+            let slot = target.slot
             if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
             members.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
         } while try cursor.nextMember()
