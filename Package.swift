@@ -22,10 +22,13 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // JSON and JSON lines: a strict byte-level parser, an ordered writer, a streaming line reader. Knows
         // nothing of questionnaires or records.
-        .target(name: "TouchpointJSON"),
+        .target(name: "TouchpointJSON", dependencies: ["CJSONScan"]),
+        // The JSON cursor's string checks and value skipping in C, vectorised (SSE2, AVX2 chosen at run time,
+        // portable C elsewhere), for the scoring fast path (bench/README.md).
+        .target(name: "CJSONScan", exclude: ["ScanBody.h"]),
         // The core: model, parsing, expressions, validation, engine, responses, storage, scoring. Never prints.
         // It reads YAML through the libyaml (CYaml) that Yams bundles.
-        .target(name: "TouchpointCore", dependencies: ["TouchpointJSON", .product(name: "Yams", package: "Yams")]),
+        .target(name: "TouchpointCore", dependencies: ["TouchpointJSON", "CJSONScan", .product(name: "Yams", package: "Yams")]),
         // Everything about a terminal: readline line reading, terminal size, display width, wrapping, the
         // sanitiser and styles. The core knows none of it.
         .target(name: "TouchpointTerminal", dependencies: ["CReadline"]),
@@ -60,7 +63,7 @@ let package = Package(
             dependencies: ["TouchpointCore"],
             exclude: ["Statistics/oracle", "Statistics/vectors.json", "Scoring/oracle", "Fixtures"]
         ),
-        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON"], exclude: ["Fixtures"]),
+        .testTarget(name: "TouchpointJSONTests", dependencies: ["TouchpointJSON", "CJSONScan"], exclude: ["Fixtures"]),
         // Test helpers shared by test targets: a pseudo-terminal driver and temporary folders.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TouchpointTerminalTests", dependencies: ["TouchpointTerminal", "TestSupport"]),

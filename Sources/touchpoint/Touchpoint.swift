@@ -23,11 +23,21 @@ struct Touchpoint: ParsableCommand {
 
     /// Runs the command, mapping usage errors to exit status 2 as the spec requires (not ArgumentParser's 64).
     static func main() {
+        let arguments = ResumeArgument.normalize(Array(CommandLine.arguments.dropFirst()))
+        // A large file named by `run` or `validate` is read and checked while the arguments are parsed.
+        let early = EarlyCheck.start(arguments)
         do {
-            var command = try parseAsRoot(ResumeArgument.normalize(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(arguments)
             do {
-                try command.run()
+                if let run = command as? RunCommand {
+                    try run.run(early: early)
+                } else if let validate = command as? ValidateCommand {
+                    try validate.run(early: early)
+                } else {
+                    try command.run()
+                }
             } catch let error as ValidationError where !(command is Touchpoint) {
+                early?.finish()
                 // A usage problem found once the file is read (`--set`, `--lang`): the subcommand's usage, not the root's.
                 let name = type(of: command).configuration.commandName ?? ""
                 Console.error("Error: \(error.message)\nUsage: \(usageString(for: type(of: command)))\n"
@@ -35,8 +45,10 @@ struct Touchpoint: ParsableCommand {
                 Glibc.exit(2)
             }
         } catch let code as ExitCode {
+            early?.finish()
             Glibc.exit(code.rawValue)
         } catch {
+            early?.finish()
             let status = exitCode(for: error)
             let message = fullMessage(for: error)
             if status == .success {

@@ -39,7 +39,8 @@ struct ExpressionLexer {
         while index < scalars.count {
             let start = index
             let c = scalars[index]
-            if c.properties.isWhitespace {
+            // Printable ASCII other than the space is never whitespace: only other scalars need the property.
+            if c == " " || ((c.value < 0x21 || c.value > 0x7E) && c.properties.isWhitespace) {
                 index += 1
             } else if isASCIILetter(c) {
                 lexName()
@@ -268,6 +269,18 @@ struct ExpressionLexer {
     }
 
     private func text(from start: Int, to end: Int) -> String {
+        let slice = scalars[start..<end]
+        if slice.allSatisfy(\.isASCII) {
+            // Names, numbers and operators are ASCII: their bytes are their scalars.
+            return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                var k = 0
+                for scalar in slice {
+                    buffer[k] = UInt8(truncatingIfNeeded: scalar.value)
+                    k += 1
+                }
+                return k
+            }
+        }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])
         return String(view)

@@ -20,6 +20,13 @@ public struct FlowItem: Sendable {
     /// Flattens items in interview order; sections appear before their contents.
     public static func flatten(_ items: [Item]) -> [FlowItem] {
         var result: [FlowItem] = []
+        func count(_ items: [Item]) -> Int {
+            items.reduce(items.count) { total, item in
+                if case .section(let s) = item { return total + count(s.items) }
+                return total
+            }
+        }
+        result.reserveCapacity(count(items))
         func walk(_ items: [Item], _ sections: [Section]) {
             for item in items {
                 result.append(FlowItem(item: item, order: result.count, sections: sections))

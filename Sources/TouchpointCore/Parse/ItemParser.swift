@@ -79,7 +79,12 @@ struct ItemParser {
         let idText = metaKey ?? node["id"]?.scalar?.text ?? "?"
         let effectiveType = type ?? (metaKey != nil && typeNode == nil ? .text : nil)
         var allowed: [String]
-        if let effectiveType { allowed = (ItemParser.allowedByType[effectiveType] ?? []) + extraKeys } else { allowed = Array(ItemParser.allQuestionKeys) + extraKeys }
+        if let effectiveType {
+            allowed = ItemParser.allowedByType[effectiveType] ?? []
+            if !extraKeys.isEmpty { allowed += extraKeys }
+        } else {
+            allowed = Array(ItemParser.allQuestionKeys) + extraKeys
+        }
         if metaKey != nil { allowed.removeAll { $0 == "id" } }
         let elsewhere = effectiveType.flatMap { ItemParser.elsewhereByType[$0] } ?? [:]
         var required = metaKey == nil ? ["id", "type", "text"] : []
@@ -175,7 +180,11 @@ struct ItemParser {
         switch node.scalar?.resolved {
         case .integer(let i)?: return .integer(i)
         case .string(let s)?:
-            if s.allSatisfy(\.isWhitespace) || s.contains(",") {
+            // Byte tests first: a value that starts with printable ASCII is not blank, and one without the byte
+            // of a comma holds none (the `Character` tests decide only the rare rest).
+            let startsPrintable = s.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false
+            let blank = !startsPrintable && s.allSatisfy(\.isWhitespace)
+            if blank || (s.utf8.contains(UInt8(ascii: ",")) && s.contains(",")) {
                 reader.report(.badValue, at: node.position, "the option value `\(s)` cannot be empty or contain a comma",
                               hint: "give the option a `value:` such as `\(Identifier.suggestion(s) ?? "option_1")` and keep the words in `label:`")
                 return nil

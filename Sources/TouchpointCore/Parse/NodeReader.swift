@@ -28,6 +28,7 @@ final class NodeReader {
             return nil
         }
         var result = FieldSet()
+        result.reserve(pairs.count)
         for (index, pair) in pairs.enumerated() {
             guard let key = pair.key.scalar?.text else { continue }
             let count = key.utf8.count
@@ -217,6 +218,9 @@ struct FieldSet: Sequence {
             if let newValue { entries.append((key, newValue)) }
         }
     }
+
+    /// Makes room for `count` keys.
+    mutating func reserve(_ count: Int) { entries.reserveCapacity(count) }
 
     /// Adds a key known not to be there yet (the keys of one YAML mapping are distinct).
     mutating func append(_ key: String, _ value: YAMLPair) { entries.append((key, value)) }

@@ -26,6 +26,10 @@ final class RecordScanner: Sendable {
         /// The grid's rows.
         let rows: ByteTable
         let isGrid: Bool
+        /// `entry.slot`, read here without going through the entry (no reference counting on every line).
+        let slot: Int
+        /// Whether the answer is kept in its slot (a slot, and not the text of an `other` choice).
+        let keeps: Bool
 
         init(entry: ResponseSchema.QuestionEntry, isOtherText: Bool, rule: ByteAnswerRule) {
             self.entry = entry
@@ -34,6 +38,8 @@ final class RecordScanner: Sendable {
             loops = entry.loops.map { ByteTable($0.orderedKeys) }
             rows = ByteTable(entry.question.rows.map(\.id))
             isGrid = entry.question.type == .grid
+            slot = entry.slot
+            keeps = entry.slot >= 0 && !isOtherText
         }
     }
 
@@ -192,7 +198,7 @@ final class RecordScanner: Sendable {
             let key = try cursor.key()
             guard let position = metaKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
             if cursor.peek() == 0x6E, cursor.null() { continue }
-            let target = metaTargets[position]
+            unowned(unsafe) let target = metaTargets[position]
             let value = try leaf(&cursor, target.rule, keeps: target.slot >= 0)
             if target.slot >= 0 { values[target.slot] = value }
         } while try cursor.nextMember()
@@ -219,18 +225,19 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            let target = answerTargets[position]
-            let keeps = target.entry.slot >= 0 && !target.isOtherText
+            // The array, a constant of this scanner, keeps the target alive: no retain and release a key.
+            unowned(unsafe) let target = answerTargets[position]
+            let keeps = target.keeps
             cursor.skipWhitespace()
             let start = cursor.index
             if target.loops.isEmpty, !target.isGrid {
                 let value = try leaf(&cursor, target, keeps: keeps)
-                if keeps { values[target.entry.slot] = value }
+                if keeps { values[target.slot] = value }
             } else if keeps, target.loops.count == 1, !target.isGrid {
-                values[target.entry.slot] = try loopObject(&cursor, target)
+                values[target.slot] = try loopObject(&cursor, target)
             } else {
                 try descend(&cursor, target, level: 0)
-                if keeps { values[target.entry.slot] = try parsed(cursor.bytes(from: start)) }
+                if keeps { values[target.slot] = try parsed(cursor.bytes(from: start)) }
             }
         } while try cursor.nextMember()
     }
@@ -313,8 +320,7 @@ final class RecordScanner: Sendable {
             guard rule.numberOption(number) != nil else { throw JSONCursor.Stop() }
             return .number(number)
         case (.multi, 0x5B):
-            try multi(&cursor, rule)
-            return keeps ? try parsed(cursor.bytes(from: start)) : nil
+            return try multi(&cursor, rule, keeps: keeps)
         case (.number(let integer, let min, let max), 0x2D), (.number(let integer, let min, let max), 0x30...0x39):
             let number = try cursor.number()
             if integer, number != number.rounded() { throw JSONCursor.Stop() }
@@ -348,20 +354,26 @@ final class RecordScanner: Sendable {
     }
 
     /// Checks a list of options as `AnswerRule` does: 1 to 16 distinct options, an exclusive one alone, and
-    /// the question's counts.
-    private func multi(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule) throws(JSONCursor.Stop) {
+    /// the question's counts; when `keeps`, builds the list as the parser would (the tables' strings match
+    /// the written bytes exactly, and numbers are read as the parser reads them), without parsing it again.
+    private func multi(_ cursor: inout JSONCursor, _ rule: ByteAnswerRule, keeps: Bool) throws(JSONCursor.Stop) -> JSONValue? {
         guard try cursor.beginArray() else { throw JSONCursor.Stop() }
         var chosen: UInt64 = 0
         var count = 0
         var exclusive = false
+        var elements: [JSONValue] = []
+        if keeps { elements.reserveCapacity(4) }
         repeat {
             let position: Int?
             switch cursor.peek() {
             case 0x22:
                 let text = try cursor.string()
                 position = rule.textOptions.position(text.start, count: text.count)
+                if keeps, let position { elements.append(.string(rule.textOptions.strings[position])) }
             case 0x2D, 0x30...0x39:
-                position = rule.numberOption(try cursor.number())
+                let number = try cursor.number()
+                position = rule.numberOption(number)
+                if keeps { elements.append(.number(number)) }
             default:
                 position = nil
             }
@@ -373,6 +385,7 @@ final class RecordScanner: Sendable {
         guard count <= 16, !(exclusive && count > 1) else { throw JSONCursor.Stop() }
         if let minCount = rule.minCount, Double(count) < minCount { throw JSONCursor.Stop() }
         if let maxCount = rule.maxCount, Double(count) > maxCount { throw JSONCursor.Stop() }
+        return keeps ? .array(elements) : nil
     }
 
     // MARK: Missing
@@ -385,8 +398,8 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            let target = answerTargets[position]
-            let slot = target.entry.slot
+            unowned(unsafe) let target = answerTargets[position]
+            let slot = target.slot
             if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
             members.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
         } while try cursor.nextMember()

@@ -17,13 +17,18 @@ struct NameAnalysis: Sendable {
     /// From how many flow items the uses are checked on two cores.
     static let concurrentItems = 400
 
-    static func run(_ q: Questionnaire, flow: [FlowItem], concurrent: Bool? = nil) -> (SymbolTable, [Diagnostic]) {
+    /// `defined` is told the table once every name is defined, before the uses are checked (the uses add only
+    /// findings and `invalidConditions` to it), and whether an error was found by then: the validator starts
+    /// compiling the expressions from there.
+    static func run(_ q: Questionnaire, flow: [FlowItem], concurrent: Bool? = nil,
+                    defined: ((_ table: SymbolTable, _ hasErrors: Bool) -> Void)? = nil) -> (SymbolTable, [Diagnostic]) {
         var analysis = NameAnalysis()
         analysis.allIds.reserveCapacity(flow.count)
         analysis.table.symbols.reserveCapacity(flow.count)
         analysis.collectIds(flow)
         analysis.defineMeta(q)
         for f in flow { analysis.define(f) }
+        defined?(analysis.table, analysis.bag.hasErrors)
         guard concurrent ?? (flow.count >= concurrentItems), ParallelMap.workers > 1 else {
             for f in flow { analysis.checkUses(f) }
             return (analysis.table, analysis.bag.items)

@@ -35,20 +35,30 @@ public enum Validator {
          QuotaFillRule.self]
     }
 
+    /// The first of `rules`, which read neither the symbol table nor the findings so far.
+    static var namelessRules: [any ValidationRule.Type] { [OptionRule.self, RangeRule.self, TranslationRule.self] }
+
     /// Validates the bytes of a questionnaire file. `runTests` also runs its in-file tests (`test-failed`).
     /// The report's `checked` questionnaire is there only when no error was found.
     ///
     /// `analyseFlow: false` skips the checks that can only produce warnings (reachability, always-true
     /// conditions, effort and budget): `run` uses it to reach the first question sooner.
+    ///
+    /// `keepsChecked: false` is for a caller that wants only the findings (`validate`): the checked questionnaire
+    /// (answer rules, compiled expressions, the walk's plan) is then made only to run in-file tests, and the
+    /// report's `checked` is nil. The findings are the same either way: making it finds nothing.
     public static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
-                                runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil) -> Report {
-        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil)
+                                runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil,
+                                keepsChecked: Bool = true) -> Report {
+        validate(bytes, fileSize: fileSize, limits: limits, analyseFlow: analyseFlow, runTests: runTests, concurrent: nil,
+                 keepsChecked: keepsChecked)
     }
 
     /// `validate`, with the work on other cores forced on or off (`concurrent`), or chosen by the file's size (nil):
     /// tests check that both give the same report.
     static func validate(_ bytes: [UInt8], fileSize: Int? = nil, limits: YAMLLimits = .standard, analyseFlow: Bool = true,
-                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?) -> Report {
+                         runTests: (@Sendable (CheckedQuestionnaire) -> [Diagnostic])? = nil, concurrent: Bool?,
+                         keepsChecked: Bool = true) -> Report {
         let parsed = QuestionnaireParser.parse(bytes, fileSize: fileSize, limits: limits, parallel: concurrent)
         var bag = DiagnosticBag()
         bag.append(contentsOf: parsed.diagnostics)
@@ -56,34 +66,50 @@ public enum Validator {
             return Report(questionnaire: nil, diagnostics: bag.sorted, effort: nil, table: nil)
         }
         let flow = FlowItem.flatten(q.items)
+        let needsChecked = keepsChecked || (runTests != nil && !q.tests.isEmpty)
         // The checked questionnaire's parts need only the items: on a large file they are worked out on another
         // core while the names are checked, and thrown away if an error turns up.
         let background = concurrent ?? (flow.count >= backgroundItems)
-        let derived = background ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
-        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent)
-        bag.append(contentsOf: nameProblems)
-        // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
-        // without name errors that happens on another core while the rules run.
-        let compiling = background && !bag.hasErrors ? BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
-            let compiled = CompiledExpressions(flow: flow, table: table, quotas: q.quotas)
-            return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
+        let derived = background && needsChecked ? BackgroundWork { CheckedQuestionnaire.Derived(questionnaire: q, flow: flow) } : nil
+        // The first rules read no names (`namelessRules`): on a large file they run on another core while the names
+        // are defined and checked, and their findings are added where they stand in `rules`.
+        let nameless = background ? BackgroundWork { () -> [Diagnostic] in
+            let context = ValidationContext(questionnaire: q, flow: flow, table: SymbolTable())
+            var found = DiagnosticBag()
+            for rule in namelessRules { rule.check(context, into: &found) }
+            return found.items
         } : nil
+        // The expressions are compiled against the names' slots, and the walk's plan made from them: on a large file
+        // that happens on another core as soon as every name is defined without an error, while the uses of the
+        // names are checked and the rules run (compiling reads only the definitions). It is thrown away if an
+        // error turns up later.
+        var compiling: BackgroundWork<(CompiledExpressions, FlowPlan?)>?
+        let (table, nameProblems) = NameAnalysis.run(q, flow: flow, concurrent: concurrent) { definedTable, defineErrors in
+            guard background, needsChecked, !defineErrors, !bag.hasErrors else { return }
+            compiling = BackgroundWork { () -> (CompiledExpressions, FlowPlan?) in
+                let compiled = CompiledExpressions(flow: flow, table: definedTable, quotas: q.quotas)
+                return (compiled, derived.map { FlowPlan(q.items, compiled: compiled, order: $0.wait().order) })
+            }
+        }
+        bag.append(contentsOf: nameProblems)
+        if bag.hasErrors { compiling = nil }
         let context = ValidationContext(questionnaire: q, flow: flow, table: table)
-        // The flow analysis (reachability, then the effort over all paths) reads only the context: on a large file
-        // it runs on another core beside the other rules. Its findings are added where the reachability rule stands
-        // in `rules`, as when it ran there.
-        let flowWork = analyseFlow && background ? BackgroundWork { () -> ([Diagnostic], EffortEstimate) in
+        // The reachability analysis reads only the context: on a large file it runs on another core beside the other
+        // rules, while this thread works out the effort over all paths once those rules are done (the two take about
+        // as long). Its findings are added where the reachability rule stands in `rules`, as when it ran there.
+        let flowWork = analyseFlow && background ? BackgroundWork { () -> [Diagnostic] in
             var found = DiagnosticBag()
             ReachabilityRule.check(context, into: &found)
-            return (found.items, EffortEstimate.estimate(q, table: table))
+            return found.items
         } : nil
         var effort: EffortEstimate?
         for rule in rules {
-            if rule == ReachabilityRule.self {
+            if let nameless, namelessRules.contains(where: { $0 == rule }) {
+                if rule == namelessRules[0] { bag.append(contentsOf: nameless.wait()) }
+            } else if rule == ReachabilityRule.self {
                 if let flowWork {
-                    let (found, estimate) = flowWork.wait()
-                    bag.append(contentsOf: found)
-                    effort = estimate
+                    effort = EffortEstimate.estimate(q, table: table)
+                    bag.append(contentsOf: flowWork.wait())
                 } else if analyseFlow {
                     rule.check(context, into: &bag)
                 }
@@ -93,7 +119,9 @@ public enum Validator {
         }
         if analyseFlow, effort == nil { effort = EffortEstimate.estimate(q, table: table) }
         if let effort { BudgetRule.check(q, effort: effort, into: &bag) }
-        guard !bag.hasErrors else { return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table) }
+        guard !bag.hasErrors, needsChecked else {
+            return Report(questionnaire: q, diagnostics: bag.sorted, effort: effort, table: table)
+        }
         let checked = CheckedQuestionnaire(questionnaire: q, table: table, flow: flow, effort: effort, derived: derived?.wait(),
                                            compiled: compiling?.wait().0, plan: compiling?.wait().1)
         if let runTests { bag.append(contentsOf: runTests(checked)) }

@@ -61,9 +61,14 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        try run(early: nil)
+    }
+
+    /// `run`, taking the check of the file started before the arguments were parsed (`EarlyCheck`), if any.
+    func run(early: EarlyCheck?) throws {
         ResponseStore.ignoreFileSizeSignal()
         let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, digest: true,
-                                              color: colorOptions.choice)
+                                              color: colorOptions.choice, early: early)
         let q = loaded.questionnaire
         if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
             throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")

@@ -37,11 +37,17 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var colorOptions: ColorOptions
 
     func run() throws {
+        try run(early: nil)
+    }
+
+    /// `validate`, taking the check of the first file started before the arguments were parsed (`EarlyCheck`), if any.
+    func run(early: EarlyCheck?) throws {
         let files = try FileArguments.expand(paths)
-        var results = files.map { QuestionnaireCheck.check(path: $0, language: lang) }
+        var results = files.map { QuestionnaireCheck.check(path: $0, language: lang, keepsChecked: false, early: early) }
         if let against { results = try Self.compare(results, against: against) }
         let formatter = DiagnosticFormatter(color: colorOptions.enabled(fd: 1))
         ValidationPrinter(formatter: formatter, format: format).print(results)
+        KeptUntilExit.keep(results)
         if results.contains(where: { $0.report.diagnostics.contains { $0.code == .fileUnreadable } }) { throw ExitCode(2) }
         let failed = results.contains { $0.hasErrors || (strict && $0.warningCount > 0) }
         throw ExitCode(failed ? 1 : 0)
@@ -52,7 +58,8 @@ extension ValidateCommand {
     /// Adds to each valid file the changes against `old` that make collected data incomparable (warnings).
     /// An unreadable or invalid `old` is a usage problem (exit 2): there is nothing to compare with.
     static func compare(_ results: [QuestionnaireCheck], against old: String) throws -> [QuestionnaireCheck] {
-        let earlier = QuestionnaireCheck.check(path: old, language: nil, runTests: false, analyseFlow: false)
+        let earlier = QuestionnaireCheck.check(path: old, language: nil, runTests: false, analyseFlow: false,
+                                                 keepsChecked: false)
         guard !earlier.hasErrors, let oldQuestionnaire = earlier.report.questionnaire else {
             let formatter = DiagnosticFormatter(color: false)
             for d in earlier.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: old)) }

@@ -19,10 +19,11 @@ struct LoadedQuestionnaire {
     /// `analyseFlow: false` skips the warning-only flow analysis (for `run`, which wants its first question fast).
     ///
     /// `digest: true` also works out the file's SHA-256, on another core while the file is validated.
+    /// `early`: the check started before the arguments were parsed, if any (taken when it fits).
     static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true,
-                     digest: Bool = false, color: ColorChoice = .auto) throws -> LoadedQuestionnaire {
+                     digest: Bool = false, color: ColorChoice = .auto, early: EarlyCheck? = nil) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow,
-                                             digest: digest)
+                                             digest: digest, early: early)
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
         guard !check.hasErrors, let checked = check.report.checked else {
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
