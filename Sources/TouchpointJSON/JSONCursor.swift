@@ -358,34 +358,8 @@ public struct JSONCursor {
     }
 
     /// Whether `count` bytes at `start` are UTF-8 (RFC 3629), as the parser requires of every string.
-    @usableFromInline
+    @inlinable
     static func isUTF8(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        var offset = 0
-        while offset < count {
-            let lead = start[offset]
-            if lead < 0x80 {
-                offset += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return false
-            }
-            guard offset + length <= count else { return false }
-            let second = start[offset + 1]
-            guard second >= low, second <= high else { return false }
-            for position in 2..<max(length, 2) where start[offset + position] & 0xC0 != 0x80 { return false }
-            offset += length
-        }
-        return true
+        UTF8Rule.firstFault(start, from: 0, to: count) == nil
     }
 }

@@ -818,36 +818,12 @@ struct JSONScanner: ~Copyable {
 
     /// The error for the first byte in `start..<stop` that breaks UTF-8 (RFC 3629), or `nil` if all is well.
     private func firstInvalidUTF8(from start: Int, to stop: Int) -> JSONError? {
-        var offset = start
-        while offset < stop {
-            let lead = base[offset]
-            if lead < 0x80 {
-                offset += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default:
-                return fail(offset, "the byte 0x\(hex(UInt32(lead), digits: 2)) is not valid UTF-8; save the file as UTF-8")
-            }
-            for position in 1..<length {
-                let allowed = position == 1 ? low...high : 0x80...0xBF
-                guard offset + position < stop, allowed.contains(base[offset + position]) else {
-                    return fail(offset, "the bytes starting with 0x\(hex(UInt32(lead), digits: 2)) are not valid UTF-8; save the file as UTF-8")
-                }
-            }
-            offset += length
+        guard let (offset, fault) = UTF8Rule.firstFault(base, from: start, to: stop) else { return nil }
+        let lead = hex(UInt32(base[offset]), digits: 2)
+        switch fault {
+        case .badLead: return fail(offset, "the byte 0x\(lead) is not valid UTF-8; save the file as UTF-8")
+        case .badSequence: return fail(offset, "the bytes starting with 0x\(lead) are not valid UTF-8; save the file as UTF-8")
         }
-        return nil
     }
 
     private func printable(_ byte: UInt8) -> String {

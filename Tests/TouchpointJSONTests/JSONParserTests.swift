@@ -270,6 +270,23 @@ struct JSONParserTests {
         #expect(validated.failureColumn == column)
     }
 
+    /// A byte that can never start a character is named alone; a good lead whose next bytes do not fit names the
+    /// sequence it starts.
+    static let utf8Messages: [([UInt8], String)] = [
+        ([0x22, 0x61, 0xFF, 0x62, 0x22], "the byte 0xFF is not valid UTF-8"),
+        ([0x22, 0xC0, 0xAF, 0x22], "the byte 0xC0 is not valid UTF-8"),
+        ([0x22, 0x80, 0x22], "the byte 0x80 is not valid UTF-8"),
+        ([0x22, 0xE0, 0x80, 0xAF, 0x22], "the bytes starting with 0xE0 are not valid UTF-8"),
+        ([0x22, 0xED, 0xA0, 0x80, 0x22], "the bytes starting with 0xED are not valid UTF-8"),
+        ([0x22, 0xE4, 0xB8, 0x22], "the bytes starting with 0xE4 are not valid UTF-8"),
+        ([0x22, 0xC3, 0x78, 0x22], "the bytes starting with 0xC3 are not valid UTF-8"),
+    ]
+
+    @Test(arguments: utf8Messages)
+    func namesTheByteOrTheSequenceThatIsNotUTF8(bytes: [UInt8], message: String) {
+        #expect(error(bytes)?.message.hasPrefix(message) == true, "\(bytes): \(String(describing: error(bytes)))")
+    }
+
     @Test func rejectsInvalidUTF8InAStringWithEscapes() {
         let bytes: [UInt8] = Array(#""a\n"#.utf8) + [0xC3] + Array(#"x""#.utf8)
         #expect(error(bytes)?.offset == 4)
