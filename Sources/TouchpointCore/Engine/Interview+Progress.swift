@@ -119,7 +119,7 @@ private struct RemainingPath {
         let env = Environment(interview: interview, loop: known, loopSections: bindings.map(\.section), current: nil)
         switch Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: env) {
         case .list(let values):
-            return .chosen(values.compactMap { optionValue($0, of: question) })
+            return .chosen(values.compactMap { question?.option(matching: $0)?.value })
         case .null:
             let loops = interview.table.symbols[name]?.loops ?? []
             var bound: [OptionValue] = []
@@ -129,7 +129,7 @@ private struct RemainingPath {
             }
             return interview.outcome(AnswerPath(question: name, loop: bound)) == nil ? .atMost(most) : .chosen([])
         case let single:
-            return .chosen([optionValue(single, of: question)].compactMap { $0 })
+            return .chosen([question?.option(matching: single)?.value].compactMap { $0 })
         }
     }
 
@@ -139,9 +139,5 @@ private struct RemainingPath {
         var count = q.allOptions.filter { !$0.exclusive }.count
         if let most = q.max, most >= 0, most < Double(count) { count = Int(most) }
         return max(count, 1)
-    }
-
-    func optionValue(_ value: Value, of q: Question?) -> OptionValue? {
-        q?.allOptions.first { Value.of($0.value) == value }?.value
     }
 }

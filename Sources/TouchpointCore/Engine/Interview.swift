@@ -333,11 +333,11 @@ public struct Interview: Sendable {
                     let chosen: [OptionValue]
                     let looped = plan.entries[index].value.map { $0.evaluate(self, loop: loop) }
                         ?? Evaluator.evaluate(.name(QualifiedName(parts: [name]), s.position), in: environment(bindings))
+                    // The loop question looked up once, not once for every option chosen.
+                    let question = table.question(name)
                     switch looped {
-                    case .list(let values):
-                        let options = table.question(name)?.allOptions ?? []
-                        chosen = values.compactMap { value in options.first { Value.of($0.value) == value }?.value }
-                    case let single where single != .null: chosen = optionValue(single, of: name).map { [$0] } ?? []
+                    case .list(let values): chosen = values.compactMap { question?.option(matching: $0)?.value }
+                    case let single where single != .null: chosen = question?.option(matching: single).map { [$0.value] } ?? []
                     default: chosen = []
                     }
                     let first = inner.first ?? 0
@@ -374,10 +374,6 @@ public struct Interview: Sendable {
     /// What expressions see at a point of the walk inside the given loop iterations.
     private func environment(_ bindings: [Binding]) -> Environment {
         Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
-    }
-
-    private func optionValue(_ value: Value, of question: String) -> OptionValue? {
-        table.question(question)?.allOptions.first { Value.of($0.value) == value }?.value
     }
 
     private func firstOpenPrompt(_ q: Question, bindings: [Binding], loop: [OptionValue], order position: Int,

@@ -270,6 +270,11 @@ public struct Question: Sendable, Hashable {
     /// The options shown, including the `other` option when `other: true`.
     public var allOptions: [ChoiceOption] { fields.allOptionsCache }
 
+    /// The option of `allOptions` whose value is `value`, if any (a loop's rounds are the options chosen).
+    func option(matching value: Value) -> ChoiceOption? {
+        allOptions.first { Value.of($0.value) == value }
+    }
+
     static func withOther(_ options: [ChoiceOption], other: Bool, position: SourcePosition) -> [ChoiceOption] {
         guard other, !options.contains(where: { $0.value == ChoiceOption.otherValue }) else { return options }
         return options + [ChoiceOption(value: ChoiceOption.otherValue,
