@@ -64,13 +64,16 @@ public struct ResponseRecord: Sendable, Hashable {
 }
 
 extension Interview {
+    /// Up to this many prompts, the path is searched in place for a prompt already on it; from then on, in a set.
+    private static let promptsSearchedInPlace = 32
+
     /// The response record of a finished interview.
     public func record(_ context: InterviewContext) -> ResponseRecord {
         let status: EndStatus
         if case .finished(let s, _) = state { status = s } else { status = .complete }
         var path: [AnswerPath] = []
         path.reserveCapacity(steps.count)
-        // Prompts already on the path: looked for in `path` while it is short, in a set once it grows long.
+        // Prompts already on the path once it is long (empty while it is short).
         var onPath = Set<AnswerPath>()
         // The prompt names asked, only to keep the durations of prompts still on the path (none in headless runs).
         let filtersDurations = !durations.isEmpty && durationsMayBeStale
@@ -83,23 +86,22 @@ extension Interview {
             previous = prompt
             if filtersDurations { asked.insert(prompt.description) }
             guard !step.key.isOtherText else { continue }
-            if path.count < 32 {
+            if path.count < Self.promptsSearchedInPlace {
                 if !path.contains(prompt) {
                     path.append(prompt)
-                    if path.count == 32 { onPath = Set(path) }
+                    if path.count == Self.promptsSearchedInPlace { onPath = Set(path) }
                 }
             } else if onPath.insert(prompt).inserted {
                 path.append(prompt)
             }
         }
-        if !optionOrders.isEmpty && path.count < 32 { onPath = Set(path) }
         return ResponseRecord(
             questionnaire: questionnaire.id, version: questionnaire.version, context: context, status: status,
             language: language.isEmpty ? nil : language, meta: meta,
             entries: steps.map { ResponseRecord.Entry(path: $0.key, outcome: $0.outcome) },
             computed: computedValues(), path: path,
             durations: filtersDurations ? durations.filter { asked.contains($0.key) } : durations,
-            optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.contains($0.key) },
+            optionOrder: optionOrders.isEmpty ? [:] : optionOrders.filter { onPath.isEmpty ? path.contains($0.key) : onPath.contains($0.key) },
             warnings: warnings)
     }
 
