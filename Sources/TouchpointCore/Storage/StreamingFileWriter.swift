@@ -33,12 +33,8 @@ public final class StreamingFileWriter: @unchecked Sendable {
 
     /// `init(_:)` through `calls`, so that tests can make the steps fail.
     package init(_ path: String, calls: SystemCalls) throws(WholeFileWriter.Failure) {
-        folder = try WholeFileWriter.checkedFolder(of: path)
-        temporary = WholeFileWriter.temporaryPath(of: path, in: folder)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw WholeFileWriter.failure(errno, path: path) }
+        (folder, temporary, fd) = try WholeFileWriter.createTemporary(for: path)
         self.path = path
-        self.fd = fd
         self.calls = calls
         pending.reserveCapacity(Self.chunkBytes + 4096)
     }

@@ -23,13 +23,9 @@ public enum WholeFileWriter {
 
     /// `replace(_:with:)` through `calls`, so that tests can count the syncs and make them fail.
     package static func replace(_ path: String, with bytes: [UInt8], calls: SystemCalls) throws(Failure) {
-        let folder = try checkedFolder(of: path)
-        let files = DurableFiles(calls: calls)
-        let temporary = temporaryPath(of: path, in: folder)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure(errno, path: path) }
+        let (folder, temporary, fd) = try createTemporary(for: path)
         do {
-            try files.writeAll(fd, bytes, path: temporary)
+            try DurableFiles(calls: calls).writeAll(fd, bytes, path: temporary)
         } catch {
             close(fd)
             unlink(temporary)
@@ -38,8 +34,18 @@ public enum WholeFileWriter {
         try complete(path, temporary: temporary, fd: fd, folder: folder, calls: calls)
     }
 
+    /// Checks where `path` is to be written and creates, empty, the temporary file beside it that is renamed over
+    /// it once written (`complete`): the folder, the temporary file's path and its open descriptor.
+    package static func createTemporary(for path: String) throws(Failure) -> (folder: String, temporary: String, fd: Int32) {
+        let folder = try checkedFolder(of: path)
+        let temporary = temporaryPath(of: path, in: folder)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw failure(errno, path: path) }
+        return (folder, temporary, fd)
+    }
+
     /// The folder `path` is to be written in, after checking that it is a folder and `path` is not one.
-    package static func checkedFolder(of path: String) throws(Failure) -> String {
+    private static func checkedFolder(of path: String) throws(Failure) -> String {
         let folder = DurableFiles.parentFolder(of: path)
         guard DurableFiles.isFolder(folder) else {
             let exists = access(folder, F_OK) == 0
@@ -54,7 +60,7 @@ public enum WholeFileWriter {
     }
 
     /// The temporary file beside `path` that is renamed over it once written.
-    package static func temporaryPath(of path: String, in folder: String) -> String {
+    private static func temporaryPath(of path: String, in folder: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return DurableFiles.join(folder, ".\(name).\(getpid()).tmp")
     }
