@@ -88,13 +88,20 @@ public struct JSONWriter: Sendable, Hashable {
     /// Appends a string in double quotes with the escapes described on the type.
     public static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        writeStringContents(text, to: &output)
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a string's characters with the escapes described on the type, without the quotes: for one JSON
+    /// string written in pieces. Each piece is a whole `String`, so no escaped sequence is split between two, and
+    /// the pieces give the bytes `writeString` gives for the text they make together.
+    public static func writeStringContents(_ text: String, to output: inout [UInt8]) {
         let handled: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             writeEscaped(utf8, to: &output)
         }
         if handled == nil {
             Array(text.utf8).withUnsafeBufferPointer { writeEscaped($0, to: &output) }
         }
-        output.append(UInt8(ascii: "\""))
     }
 
     private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {

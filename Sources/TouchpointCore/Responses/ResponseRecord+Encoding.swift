@@ -266,44 +266,24 @@ struct RecordWriter {
         close()
     }
 
-    /// Writes an answer path's `description` as a JSON string, from its parts when they need no escapes
-    /// (the same bytes, without making the text first).
+    /// Writes an answer path's `description` as a JSON string, from its parts (the same bytes, without making the
+    /// text first): the question, `_other`, `[option]` for each loop, `.row`.
     mutating func path(_ p: AnswerPath) {
-        guard p.loop.count <= 4 else { string(p.description); return }
-        let start = out.count
         out.append(UInt8(ascii: "\""))
-        var plain = appendPlain(p.question)
-        if plain && p.isOtherText { plain = appendPlain("_other") }
-        for value in p.loop where plain {
+        JSONWriter.writeStringContents(p.question, to: &out)
+        if p.isOtherText { out.append(contentsOf: "_other".utf8) }
+        for value in p.loop {
             out.append(UInt8(ascii: "["))
             switch value {
-            case .text(let s): plain = appendPlain(s)
-            case .integer(let i): plain = appendPlain(String(i))
+            case .text(let s): JSONWriter.writeStringContents(s, to: &out)
+            case .integer(let i): out.append(contentsOf: String(i).utf8)
             }
             out.append(UInt8(ascii: "]"))
         }
-        if plain, let row = p.row {
+        if let row = p.row {
             out.append(UInt8(ascii: "."))
-            plain = appendPlain(row)
-        }
-        guard plain else {
-            out.removeSubrange(start...)
-            string(p.description)
-            return
+            JSONWriter.writeStringContents(row, to: &out)
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends `s` as is when none of its bytes needs an escape in a JSON string (printable ASCII other than
-    /// `"` and `\`); false, with nothing written, otherwise.
-    private mutating func appendPlain(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { utf8 in
-            for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
-            }
-            out.append(contentsOf: utf8)
-            return true
-        }
     }
 }

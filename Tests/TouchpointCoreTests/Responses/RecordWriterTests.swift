@@ -15,6 +15,8 @@ struct RecordWriterTests {
             AnswerPath(question: "q", loop: [.text("café"), .integer(-2)]),
             AnswerPath(question: "q", loop: [.text("tab\there")], row: "r\\x"),
             AnswerPath(question: "q", loop: [.text("a"), .text("b"), .text("c"), .text("d"), .text("e")]),
+            AnswerPath(question: "q", loop: [.text("c1\u{85}control")], row: "line\u{2028}sep"),
+            AnswerPath(question: "名", loop: [.text("\u{1}"), .integer(0)], isOtherText: true),
         ]
         for path in paths {
             var expected: [UInt8] = []
