@@ -70,8 +70,7 @@ public struct HeadlessSession: Sendable {
         // written (in input order, chunk after chunk) once the next chunk is read and has started its own replay.
         // So reading, writing and syncing overlap the replays instead of leaving the other core idle.
         var plainInFlight: Replaying<Result<[UInt8], RespondentRejection>>?
-        var quotaInFlight: Replaying<Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]),
-                                            RespondentRejection>>?
+        var quotaInFlight: Replaying<QuotaOutcome>?
         func startReplay() {
             guard !chunk.isEmpty else { return }
             let time = now()
@@ -124,8 +123,7 @@ public struct HeadlessSession: Sendable {
         // replayed again to end there (`quota_full`), this chunk's own completes are counted as they are
         // decided, and the chunk is appended. No other process counts or appends in between, so headless runs
         // sharing a file never overfill a quota.
-        func writeWithQuotas(_ replaying: Replaying<Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]),
-                                                             RespondentRejection>>) throws {
+        func writeWithQuotas(_ replaying: Replaying<QuotaOutcome>) throws {
             let held = replaying.held
             let outcomes = replaying.outcomes.wait()
             let quotas = Dictionary(uniqueKeysWithValues: checked.questionnaire.quotas.map { ($0.id, $0) })
@@ -264,10 +262,13 @@ public struct HeadlessSession: Sendable {
         return .success((interview.record(context).line(), due, interview.filledQuotas))
     }
 
+    /// What `respondKeepingQuotaEndings` gives for one respondent.
+    typealias QuotaOutcome = Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]), RespondentRejection>
+
     /// The response line for one respondent with every quota open, the quotas that fell due, the quotas its
     /// record fills, and for each due quota the line of the record it would end with were that quota full.
     func respondKeepingQuotaEndings(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator)
-        -> Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]), RespondentRejection> {
+        -> QuotaOutcome {
         var endings: [String: Interview] = [:]
         var context: InterviewContext?
         let replayed = respond(json, line: line, now: now, random: &random, quotas: .allOpen,
