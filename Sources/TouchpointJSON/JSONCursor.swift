@@ -214,7 +214,7 @@ public struct JSONCursor {
             guard base[position] == 0x22 else { throw Stop() }
             index = position + 1
             let isASCII = seen & 0x8080_8080_8080_8080 == 0
-            if !isASCII, !Self.isUTF8(base + start, count: position - start) { throw Stop() }
+            if !isASCII, UTF8Rule.firstFault(base, from: start, to: position) != nil { throw Stop() }
             return Span(start: base + start, count: position - start, isASCII: isASCII)
         }
     }
@@ -355,11 +355,5 @@ public struct JSONCursor {
               UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)) == word else { return false }
         index += count + extra
         return true
-    }
-
-    /// Whether `count` bytes at `start` are UTF-8 (RFC 3629), as the parser requires of every string.
-    @inlinable
-    static func isUTF8(_ start: UnsafePointer<UInt8>, count: Int) -> Bool {
-        UTF8Rule.firstFault(start, from: 0, to: count) == nil
     }
 }
