@@ -8,9 +8,9 @@ extension Interview {
     /// due, so a respondent is never ended by a quota before the answers weighting needs are given.
     public var dueQuota: Quota? {
         guard endedByQuota == nil else { return nil }
-        // Every quota found open already (ids are unique): none can fall due.
-        if openQuotas.count == questionnaire.quotas.count { return nil }
-        for quota in questionnaire.quotas where !openQuotas.contains(quota.id) {
+        // Every quota found open or quiet already (ids are unique): none can fall due.
+        if openQuotas.count + quietQuotaCount >= questionnaire.quotas.count { return nil }
+        for (index, quota) in questionnaire.quotas.enumerated() where !isQuiet(index) && !openQuotas.contains(quota.id) {
             guard let expr = quota.when.expr else { continue }
             var asked = true
             for name in checked.compiled.quotaNames(quota) where !hasBeenAsked(name) {
@@ -26,6 +26,29 @@ extension Interview {
             if Evaluator.evaluate(expr, in: env).isTruthy { return quota }
         }
         return nil
+    }
+
+    private func isQuiet(_ index: Int) -> Bool { index < quietQuotas.count && quietQuotas[index] }
+
+    /// Marks the quotas that cannot fall due before the walk starts over: every name of the `when` has been
+    /// asked and it does not hold. Going forward, the answers, meta and computes a `when` names do not change
+    /// (a walk that resumes only adds steps after the last one), so such a quota is not evaluated again at
+    /// every prompt; `back()`, a restore or new meta walk from the start and forget them (`fresh`).
+    mutating func noteQuietQuotas(fresh: Bool) {
+        let quotas = questionnaire.quotas
+        if fresh || quietQuotas.count != quotas.count {
+            quietQuotas = Array(repeating: false, count: quotas.count)
+            quietQuotaCount = 0
+        }
+        guard endedByQuota == nil, openQuotas.count + quietQuotaCount < quotas.count else { return }
+        for (index, quota) in quotas.enumerated() where !quietQuotas[index] && !openQuotas.contains(quota.id) {
+            guard quota.when.expr != nil, let compiled = checked.compiled.quota(quota) else { continue }
+            guard checked.compiled.quotaNames(quota).allSatisfy(hasBeenAsked) else { continue }
+            if !compiled.evaluate(self, loop: []).isTruthy {
+                quietQuotas[index] = true
+                quietQuotaCount += 1
+            }
+        }
     }
 
     /// Whether a quota's name has been met on this interview's path: a meta key always; a question or grid row

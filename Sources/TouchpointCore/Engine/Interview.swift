@@ -10,10 +10,11 @@ public struct Interview: Sendable {
     /// a copy of this struct at every condition, so keeping it small keeps interviews fast.
     public let checked: CheckedQuestionnaire
 
-    /// The questionnaire being administered.
-    public var questionnaire: Questionnaire { checked.questionnaire }
+    /// The questionnaire being administered, read in place (`_read`): a plain getter copied the whole struct, a
+    /// retain of every field, each time the walk read its items or quotas.
+    public var questionnaire: Questionnaire { _read { yield checked.questionnaire } }
     /// Its names and types.
-    public var table: SymbolTable { checked.table }
+    public var table: SymbolTable { _read { yield checked.table } }
     public var language: String
     public private(set) var meta: [String: Value]
     public let seed: UInt64
@@ -50,6 +51,9 @@ public struct Interview: Sendable {
     public private(set) var openQuotas: Set<String> = []
     /// The id of the quota that ended the interview, if one did.
     public private(set) var endedByQuota: String?
+    /// By quota index, the quotas that cannot fall due on this walk (see `noteQuietQuotas(fresh:)`), and how many.
+    var quietQuotas: [Bool] = []
+    var quietQuotaCount = 0
 
     private var pendingSoft: (key: String, value: Value, message: String)?
     private var order: [SourcePosition: Int] { checked.order }
@@ -266,11 +270,18 @@ public struct Interview: Sendable {
     /// answer can only change what comes after it (conditions and computes name only earlier answers), so
     /// interviews take linear rather than quadratic time. Going back, restoring and meta changes walk from the start.
     private mutating func walk(resume: Bool = false) -> InterviewState {
+        let state = walkToStop(resume: resume)
+        if !questionnaire.quotas.isEmpty { noteQuietQuotas(fresh: !resume) }
+        return state
+    }
+
+    private mutating func walkToStop(resume: Bool) -> InterviewState {
         let from = resume ? stopPath : []
         if !resume { computed = [:] }
         endedAt = nil
         endedByQuota = nil
         var path: [Int] = []
+        path.reserveCapacity(from.count + 4)
         var bindings: [Binding] = []
         var loop: [OptionValue] = []
         switch walk(questionnaire.items, plan: checked.plan, bindings: &bindings, loop: &loop, section: nil, resume: from[...],

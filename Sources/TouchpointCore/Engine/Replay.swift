@@ -26,6 +26,8 @@ public struct Replay: Sendable {
         /// The quota with this id is full (it ends the interview when due); the others are open. Answers
         /// after that point are not used, as a real interview would never ask them.
         case full(String)
+        /// The quotas with these ids are full (each ends the interview where it falls due); the others are open.
+        case fullAmong(Set<String>)
         /// Replaying a stored record that ended with this status: a due quota with that status is full when
         /// every stored answer has been used, that is where the record ended (`verify`).
         case endsWhereAnswersEnd(EndStatus)
@@ -45,9 +47,13 @@ public struct Replay: Sendable {
 
     /// As `run(_:quotas: .allOpen)`, and also, for each quota that fell due, the interview as it would have
     /// ended had that quota been full: what `run(_:quotas: .full(id))` gives, without replaying again.
-    public func runKeepingQuotaEndings(_ interview: inout Interview) throws(Rejection) -> (due: [String], endings: [String: Interview]) {
+    ///
+    /// Quotas in `full` are known to be full already: the first of them to fall due ends the interview there
+    /// (`Interview.endedByQuota`), as with `.fullAmong(full)`; the others are held open and their endings kept.
+    public func runKeepingQuotaEndings(_ interview: inout Interview, full: Set<String> = []) throws(Rejection)
+        -> (due: [String], endings: [String: Interview]) {
         var endings: [String: Interview] = [:]
-        let due = try run(&interview, quotas: .allOpen) { quota, atDue in
+        let due = try run(&interview, quotas: full.isEmpty ? .allOpen : .fullAmong(full)) { quota, atDue in
             var ended = atDue
             ended.resolveQuota(quota, full: true)
             endings[quota.id] = ended
@@ -65,12 +71,16 @@ public struct Replay: Sendable {
         var unused = try leafKeys(interview.table)
         var due: [String] = []
         var guardSteps = 0
-        func settle() {
-            while let quota = interview.dueQuota {
+        // The quotas that fall due are settled before every prompt. Written in the loop, not as a nested
+        // function: one capturing `interview` copied the whole interview at every prompt to read `dueQuota`.
+        let hasQuotas = !interview.questionnaire.quotas.isEmpty
+        while true {
+            while hasQuotas, let quota = interview.dueQuota {
                 let full: Bool
                 switch quotas {
                 case .allOpen: full = false
                 case .full(let id): full = quota.id == id
+                case .fullAmong(let ids): full = ids.contains(quota.id)
                 case .endsWhereAnswersEnd(let status): full = quota.status == status && unused.isEmpty
                 }
                 if !full {
@@ -79,9 +89,6 @@ public struct Replay: Sendable {
                 }
                 interview.resolveQuota(quota, full: full)
             }
-        }
-        while true {
-            settle()
             guard let prompt = interview.prompt else { break }
             guardSteps += 1
             if guardSteps > 1_000_000 { throw Rejection(question: prompt.key.question, message: "the interview did not end") }
@@ -120,7 +127,12 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "`\(name)` could not be recorded")
             }
         }
-        if interview.endedByQuota != nil, case .full = quotas { return due }
+        if interview.endedByQuota != nil {
+            switch quotas {
+            case .full, .fullAmong: return due
+            case .allOpen, .endsWhereAnswersEnd: break
+            }
+        }
         // The first unasked answer in sorted order, when there is one.
         if let key = unused.min() {
             throw Rejection(question: key, message: "answers `\(key)`, which this respondent's path never asks")
@@ -145,16 +157,18 @@ public struct Replay: Sendable {
     private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
         var keys = Set<String>(minimumCapacity: 32)
         func add(_ name: String, _ value: Value) throws(Rejection) {
-            var question = name
+            // One lookup of the name in the usual case (a question id); `<id>_other` and unknown names need more.
+            var symbol = table.symbols[name]
             var isOther = false
-            if table.question(name) == nil, name.hasSuffix("_other"), let base = table.question(String(name.dropLast(6))), base.other {
-                question = base.id
+            if symbol?.question == nil, name.hasSuffix("_other"), let base = table.symbols[String(name.dropLast(6))],
+               base.question?.other == true {
+                symbol = base
                 isOther = true
             }
-            guard let q = table.question(question) else {
+            guard let symbol, let q = symbol.question else {
                 throw Rejection(question: name, message: "answers `\(name)`, which is not a question of this questionnaire")
             }
-            let depth = table.symbols[question]?.loops.count ?? 0
+            let depth = symbol.loops.count
             // Each key is the `AnswerPath` description of its prompt, made from the keys as given: `name` is the
             // question (or `<id>_other`), and an option key reads back as itself (`Replay.optionValue(k)`).
             func walk(_ v: Value, _ prefix: String, _ level: Int) throws(Rejection) {

@@ -51,6 +51,7 @@ public struct ResponseVerifier: Sendable {
         var missing: [String: Value] = [:]
         for (key, value) in record.missing { missing[key] = Value(json: value) }
         var interview = Interview(checked, language: record.language, meta: meta, rendersText: false)
+        interview.recordsDurations = false  // the stored durations are not compared: keeping them costs a dictionary
         do {
             let quotas: Replay.QuotaDecision = record.status == .complete || record.status == .screenedOut
                 ? .allOpen : .endsWhereAnswersEnd(record.status)
