@@ -84,12 +84,14 @@ public struct HeadlessSession: Sendable {
                     }
                 }
             } else {
+                // Quotas full when the chunk starts: their respondents end where the quota falls due, without
+                // walking the rest of the interview. Checked again under the lock (a replaced file starts over).
+                let full = Set(checked.questionnaire.quotas.filter(tally.isFull).map(\.id))
                 quotaInFlight = Replaying(held) { item in
                     var random = SystemRandomNumberGenerator()
                     return item.take().flatMap { json in
-                        session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random).mapError {
-                            session.rejection(json, $0)
-                        }
+                        session.respondKeepingQuotaEndings(json, line: item.line, now: time, random: &random, full: full)
+                            .mapError { session.rejection(json, $0) }
                     }
                 }
             }
@@ -137,7 +139,20 @@ public struct HeadlessSession: Sendable {
                         case .failure(let problem):
                             summary.rejected += 1
                             onRejected(item.line, problem.message)
-                        case .success(let replayed):
+                        case .success(var replayed):
+                            // Ended by a quota that was full when the chunk started but is not now (the file was
+                            // replaced): replayed again with every quota open, as if nothing had been known.
+                            if let ended = replayed.endedBy, let quota = quotas[ended], !tally.isFull(quota),
+                               let json = replayed.respondent {
+                                var random = SystemRandomNumberGenerator()
+                                switch respondKeepingQuotaEndings(json, line: item.line, now: now(), random: &random, full: []) {
+                                case .success(let again): replayed = again
+                                case .failure(let problem):
+                                    summary.rejected += 1
+                                    onRejected(item.line, rejection(json, problem).message)
+                                    continue
+                                }
+                            }
                             var line = replayed.line
                             var filled = replayed.filled
                             // A full quota ends the record where it fell due (made in the worker, beside the
@@ -202,7 +217,7 @@ public struct HeadlessSession: Sendable {
     /// (held open) on the way, and the quotas its record fills; or why it is rejected.
     func respond(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator,
                  quotas: Replay.QuotaDecision,
-                 keeping: ((_ endings: [String: Interview], _ context: InterviewContext) -> Void)? = nil)
+                 keeping: ((_ endings: [String: Interview], _ context: InterviewContext, _ endedBy: String?) -> Void)? = nil)
         -> Result<(line: [UInt8], due: [String], filled: [String]), RespondentRejection> {
         guard let o = json.objectValue else {
             return .failure(RespondentRejection("a respondent must be a JSON object, not \(json.kindDescription)"))
@@ -246,8 +261,14 @@ public struct HeadlessSession: Sendable {
         let due: [String]
         var endings: [String: Interview] = [:]
         do {
-            if keeping != nil, case .allOpen = quotas {
-                (due, endings) = try Replay(answers: answers, missing: missing).runKeepingQuotaEndings(&interview)
+            if keeping != nil {
+                let full: Set<String>
+                switch quotas {
+                case .allOpen, .endsWhereAnswersEnd: full = []
+                case .full(let id): full = [id]
+                case .fullAmong(let ids): full = ids
+                }
+                (due, endings) = try Replay(answers: answers, missing: missing).runKeepingQuotaEndings(&interview, full: full)
             } else {
                 due = try Replay(answers: answers, missing: missing).run(&interview, quotas: quotas)
             }
@@ -258,24 +279,42 @@ public struct HeadlessSession: Sendable {
                                        respondent: o["respondent"]?.stringValue ?? respondent,
                                        interviewer: o["interviewer"]?.stringValue ?? interviewer,
                                        mode: .headless, startedAt: now, completedAt: now)
-        keeping?(endings, context)
+        keeping?(endings, context, interview.endedByQuota)
         return .success((interview.record(context).line(), due, interview.filledQuotas))
     }
 
     /// What `respondKeepingQuotaEndings` gives for one respondent.
-    typealias QuotaOutcome = Result<(line: [UInt8], due: [String], filled: [String], endings: [String: [UInt8]]), RespondentRejection>
+    typealias QuotaOutcome = Result<QuotaReplay, RespondentRejection>
 
-    /// The response line for one respondent with every quota open, the quotas that fell due, the quotas its
-    /// record fills, and for each due quota the line of the record it would end with were that quota full.
-    func respondKeepingQuotaEndings(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator)
-        -> QuotaOutcome {
+    /// One respondent replayed with the quotas it met held open (see `respondKeepingQuotaEndings`).
+    struct QuotaReplay: Sendable {
+        var line: [UInt8]
+        /// The quotas that fell due and were held open, in order.
+        var due: [String]
+        /// The quotas its record fills.
+        var filled: [String]
+        /// For each due quota, the line of the record it would end with were that quota full.
+        var endings: [String: [UInt8]]
+        /// The quota, known full, that ended the interview, if one did; then `respondent` is kept, to replay
+        /// again should the quota turn out not to be full.
+        var endedBy: String?
+        var respondent: JSONValue?
+    }
+
+    /// The response line for one respondent with every quota open except those in `full` (which end the
+    /// interview where they fall due), the quotas that fell due and were held open, the quotas its record fills,
+    /// and for each due quota the line of the record it would end with were that quota full.
+    func respondKeepingQuotaEndings(_ json: JSONValue, line: Int, now: String, random: inout SystemRandomNumberGenerator,
+                                    full: Set<String>) -> QuotaOutcome {
         var endings: [String: Interview] = [:]
         var context: InterviewContext?
-        let replayed = respond(json, line: line, now: now, random: &random, quotas: .allOpen,
-                               keeping: { endings = $0; context = $1 })
+        var endedBy: String?
+        let replayed = respond(json, line: line, now: now, random: &random, quotas: full.isEmpty ? .allOpen : .fullAmong(full),
+                               keeping: { endings = $0; context = $1; endedBy = $2 })
         return replayed.map { replayed in
             let lines = context.map { context in endings.mapValues { $0.record(context).line() } } ?? [:]
-            return (replayed.line, replayed.due, replayed.filled, lines)
+            return QuotaReplay(line: replayed.line, due: replayed.due, filled: replayed.filled, endings: lines,
+                               endedBy: endedBy, respondent: endedBy == nil ? nil : json)
         }
     }
 
