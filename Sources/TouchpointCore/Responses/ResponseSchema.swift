@@ -71,8 +71,8 @@ final class ResponseSchema: Sendable {
     }
 
     let checked: CheckedQuestionnaire
-    var questionnaire: Questionnaire { checked.questionnaire }
-    var table: SymbolTable { checked.table }
+    var questionnaire: Questionnaire { _read { yield checked.questionnaire } }
+    var table: SymbolTable { _read { yield checked.table } }
     let questions: [String: QuestionEntry]
     /// `questions` again, for the lookup of every answer of every line.
     private let questionLookup: StringLookup<QuestionEntry>

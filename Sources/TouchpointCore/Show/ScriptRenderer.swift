@@ -6,8 +6,8 @@ import Foundation
 /// is 6 or less"); the codebook lists every variable a response holds, with its codes.
 public struct ScriptRenderer {
     public let checked: CheckedQuestionnaire
-    public var questionnaire: Questionnaire { checked.questionnaire }
-    public var table: SymbolTable { checked.table }
+    public var questionnaire: Questionnaire { _read { yield checked.questionnaire } }
+    public var table: SymbolTable { _read { yield checked.table } }
     public let language: String
     public var effort: EffortEstimate? { checked.effort }
 

@@ -7,8 +7,8 @@
 /// enforce, so every record a simulation writes passes `verify`.
 public struct Simulator: Sendable {
     public let checked: CheckedQuestionnaire
-    public var questionnaire: Questionnaire { checked.questionnaire }
-    public var table: SymbolTable { checked.table }
+    public var questionnaire: Questionnaire { _read { yield checked.questionnaire } }
+    public var table: SymbolTable { _read { yield checked.table } }
 
     /// The most prompts one simulated respondent answers; the rest of that interview is not simulated.
     public static let maxPromptsPerRespondent = 1_000
