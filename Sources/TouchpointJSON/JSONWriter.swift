@@ -96,12 +96,10 @@ public struct JSONWriter: Sendable, Hashable {
     /// string written in pieces. Each piece is a whole `String`, so no escaped sequence is split between two, and
     /// the pieces give the bytes `writeString` gives for the text they make together.
     public static func writeStringContents(_ text: String, to output: inout [UInt8]) {
-        let handled: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            writeEscaped(utf8, to: &output)
-        }
-        if handled == nil {
-            Array(text.utf8).withUnsafeBufferPointer { writeEscaped($0, to: &output) }
-        }
+        // `withUTF8` reads a small string (up to 15 bytes: most keys and values) from a copy on the stack, where
+        // `utf8.withContiguousStorageIfAvailable` gives up on it and the bytes had to be copied into an array.
+        var text = text
+        text.withUTF8 { writeEscaped($0, to: &output) }
     }
 
     private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
