@@ -124,9 +124,16 @@ struct CompiledExpression: Sendable {
             let (test, then, otherwise) = (parts[0], parts[1], parts[2])
             return { i, l, v in test(i, l, v).isTruthy ? then(i, l, v) : otherwise(i, l, v) }
         case .min, .max, .sum, .mean:
+            // An answer one loop deeper (`mean(stage_effort)`) is gathered straight into pairs, not into a keyed
+            // value that `Evaluator.members` then sorts apart again; the numbers and their order are the same.
+            let deeper = args.map { deeperAnswers($0, c) }
             return { i, l, v in
                 var numbers: [Double] = []
-                for part in parts {
+                for (index, part) in parts.enumerated() {
+                    if let gather = deeper[index] {
+                        for value in membersInOrder(gather(i, l)) { if case .number(let n) = value { numbers.append(n) } }
+                        continue
+                    }
                     let value = part(i, l, v)
                     switch value {
                     case .list, .keyed:
@@ -190,21 +197,10 @@ struct CompiledExpression: Sendable {
         // An answer one loop deeper than the point (`mean(stage_effort)` after its loop): the answers of the
         // steps at this point's loop options, keyed by the inner loop's option, as `Environment.gather` keys them.
         if let q = symbol.question, symbol.kind != .compute, q.type != .grid, name.parts.count == 1, depth == bound + 1 {
-            let id = q.id
+            let gather = deeperSteps(id: q.id, depth: depth, bound: bound)
             return { i, l, _ in
                 var map: [String: Value] = [:]
-                // Read in place through the array, without copying each step out of it.
-                let steps = i.steps
-                for k in steps.indices {
-                    guard steps[k].key.loop.count == depth, !steps[k].key.isOtherText, steps[k].key.question == id else { continue }
-                    var matches = true
-                    for level in 0..<bound where steps[k].key.loop[level] != l[level] {
-                        matches = false
-                        break
-                    }
-                    guard matches, case .answer(let value) = steps[k].outcome, value != .null else { continue }
-                    map[steps[k].key.loop[bound].description] = value
-                }
+                for (key, value) in gather(i, l) { map[key] = value }
                 return map.isEmpty ? .null : .keyed(map)
             }
         }
@@ -213,5 +209,55 @@ struct CompiledExpression: Sendable {
         return { i, l, _ in
             Environment(interview: i, loop: l, loopSections: sections, current: nil).value(of: name)
         }
+    }
+
+    /// The answers of one loop deeper than the point, as (inner loop key, answer) pairs in step order.
+    typealias Gather = @Sendable (_ interview: Interview, _ loop: [OptionValue]) -> [(key: String, value: Value)]
+
+    /// The steps of question `id` (inside `depth` loops) at the point's `bound` loop options, as pairs keyed by
+    /// the next loop's option; read in place through the steps, without copying each one out.
+    private static func deeperSteps(id: String, depth: Int, bound: Int) -> Gather {
+        { i, l in
+            var pairs: [(key: String, value: Value)] = []
+            let steps = i.steps
+            for k in steps.indices {
+                guard steps[k].key.loop.count == depth, !steps[k].key.isOtherText, steps[k].key.question == id else { continue }
+                var matches = true
+                for level in 0..<bound where steps[k].key.loop[level] != l[level] {
+                    matches = false
+                    break
+                }
+                guard matches, case .answer(let value) = steps[k].outcome, value != .null else { continue }
+                pairs.append((steps[k].key.loop[bound].description, value))
+            }
+            return pairs
+        }
+    }
+
+    /// `deeperSteps` for `expr` when it is a plain name that `storedValue` reads one loop deeper, else nil.
+    private static func deeperAnswers(_ expr: Expr, _ c: Context) -> Gather? {
+        guard case .name(let name, _) = expr, name.parts.count == 1, let head = name.parts.first,
+              head != "meta", head != "item", c.currentID != head,
+              let symbol = c.table.symbols[head], let q = symbol.question, symbol.kind != .compute, q.type != .grid
+        else { return nil }
+        var shared = 0
+        while shared < symbol.loops.count, shared < c.loopSections.count, c.loopSections[shared] == symbol.loops[shared] {
+            shared += 1
+        }
+        guard symbol.loops.count == shared + 1 else { return nil }
+        return deeperSteps(id: q.id, depth: symbol.loops.count, bound: shared)
+    }
+
+    /// The values of `pairs` as `Evaluator.members` reads the keyed value they make: the last value of each key,
+    /// in key order.
+    private static func membersInOrder(_ pairs: [(key: String, value: Value)]) -> [Value] {
+        guard pairs.count > 1 else { return pairs.map(\.value) }
+        let sorted = pairs.indices.sorted { (pairs[$0].key, $0) < (pairs[$1].key, $1) }
+        var values: [Value] = []
+        values.reserveCapacity(pairs.count)
+        for (n, index) in sorted.enumerated() where n + 1 == sorted.count || pairs[sorted[n + 1]].key != pairs[index].key {
+            values.append(pairs[index].value)
+        }
+        return values
     }
 }
