@@ -16,6 +16,9 @@ public struct ResponseVerifier: Sendable {
     /// The smallest part worth a core: a replay costs tens of microseconds a line, so a megabyte (about 800
     /// records) is already worth it.
     var minimumPartBytes = 1 << 20
+    /// Parts per core: more parts than cores, taken by whichever core is free, keep both busy to the end when
+    /// one of them is slowed (by another process, or by a part with longer interviews).
+    static let partsPerWorker = 4
 
     /// A verifier for records of `questionnaire`; `sha256` is the hex digest of its file, if known.
     public init(_ checked: CheckedQuestionnaire, sha256: String? = nil) {
@@ -34,7 +37,8 @@ public struct ResponseVerifier: Sendable {
         defer { self.reader = reader }
         let sourceIndex = reader.begin(source)
         if case .file(let path) = source, parallelism > 1,
-           let ranges = FileChunks.ranges(path: path, parts: parallelism, minimumPartBytes: minimumPartBytes) {
+           let ranges = FileChunks.ranges(path: path, parts: parallelism * Self.partsPerWorker,
+                                          minimumPartBytes: minimumPartBytes) {
             try verifyInParallel(source, sourceIndex: sourceIndex, ranges: ranges, reader: &reader, onProblem: onProblem)
             return
         }
