@@ -17,6 +17,8 @@ final class FlowPlan: Sendable {
         let value: CompiledExpression?
         /// The plan of a section's items.
         let inner: FlowPlan?
+        /// A question's answer slot (`CompiledExpressions.slots`): outside loops and not a grid.
+        let slot: Int?
     }
 
     let entries: [Entry]
@@ -26,15 +28,17 @@ final class FlowPlan: Sendable {
             let when = item.when
             var value: CompiledExpression?
             var inner: FlowPlan?
+            var slot: Int?
             switch item {
             case .compute(let c): value = compiled.flow(c.value)
             case .section(let s):
                 value = compiled.forEach(s)
                 inner = FlowPlan(s.items, compiled: compiled, order: order)
-            case .question, .end: break
+            case .question(let q): slot = compiled.slots[q.id]
+            case .end: break
             }
             return Entry(hasWhen: when?.expr != nil, when: when.flatMap(compiled.flow), order: order[item.position] ?? 0,
-                         value: value, inner: inner)
+                         value: value, inner: inner, slot: slot)
         }
     }
 }

@@ -44,6 +44,11 @@ public struct Interview: Sendable {
     /// The answers of questions outside loops by slot (`CompiledExpressions.slots`), as in `steps`: what
     /// compiled expressions read. Null for a question with no answer recorded.
     private(set) var answerSlots: [Value]
+    /// Where the step of each slot's question is in `steps` (-1 while it has none): the walk finds a question
+    /// outside loops by index here instead of hashing its key into `stepIndex`.
+    private var slotSteps: [Int]
+    /// The answer slot of the prompt being asked, when its key is a slot's (see `slotSteps`).
+    private var stopSlot: Int?
     public private(set) var state: InterviewState = .finished(.complete, text: nil)
     /// Where the `end` that finished the interview is, if one did.
     public private(set) var endedAt: SourcePosition?
@@ -79,6 +84,7 @@ public struct Interview: Sendable {
         self.seed = seed
         self.rendersText = rendersText
         answerSlots = Array(repeating: .null, count: checked.compiled.slotCount)
+        slotSteps = Array(repeating: -1, count: checked.compiled.slotCount)
         // Room for a typical path up front, instead of growing (and rehashing) step by step.
         let expected = min(checked.flowCount * 2, 256)
         steps.reserveCapacity(expected)
@@ -110,23 +116,23 @@ public struct Interview: Sendable {
         case .back?: return back()
         case .quit?: return .quit
         case .help?: return .help(prompt.helpText)
-        case .skip?: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
-        case .dontKnow?: return record(.missing(.dontKnow), at: prompt, elapsedMs: elapsedMs)
-        case .refused?: return record(.missing(.refused), at: prompt, elapsedMs: elapsedMs)
+        case .skip?: return record(.missing(.skipped), at: Asked(prompt), elapsedMs: elapsedMs)
+        case .dontKnow?: return record(.missing(.dontKnow), at: Asked(prompt), elapsedMs: elapsedMs)
+        case .refused?: return record(.missing(.refused), at: Asked(prompt), elapsedMs: elapsedMs)
         case nil: break
         }
         if let pending = pendingSoft, pending.key == prompt.key.description,
            trimmed.isEmpty || EngineText.confirmWords.contains(command) {
             pendingSoft = nil
             warnings.append("\(prompt.key): \(pending.message)")
-            return accept(.answer(pending.value), at: prompt, elapsedMs: elapsedMs)
+            return accept(.answer(pending.value), at: Asked(prompt), elapsedMs: elapsedMs)
         }
         if trimmed.isEmpty, let previous = remembered[prompt.key] {
-            return record(previous, at: prompt, elapsedMs: elapsedMs)
+            return record(previous, at: Asked(prompt), elapsedMs: elapsedMs)
         }
         if trimmed.isEmpty {
             switch prompt.enterAction {
-            case .skip: return record(.missing(.skipped), at: prompt, elapsedMs: elapsedMs)
+            case .skip: return record(.missing(.skipped), at: Asked(prompt), elapsedMs: elapsedMs)
             case .needsAnswer: return .invalid(EngineText.text(.answerRequired, language))
             case .continueOn, .keepAnswer, .keepEarlier: break
             }
@@ -139,19 +145,37 @@ public struct Interview: Sendable {
         switch parsed {
         case .failure(let problem): return .invalid(problem.message)
         case .success(let value):
-            return record(prompt.question.type == .note ? .seen : .answer(value), at: prompt, elapsedMs: elapsedMs)
+            return record(prompt.question.type == .note ? .seen : .answer(value), at: Asked(prompt), elapsedMs: elapsedMs)
         }
     }
 
     /// Records an outcome for the current prompt after checking it is allowed: used by headless replays.
     public mutating func submit(_ outcome: StepOutcome, elapsedMs: Int = 0) -> Feedback {
-        guard let prompt else { return .invalid("the interview is finished") }
-        if case .answer(let value) = outcome, !prompt.key.isOtherText {
-            let rule = rule(of: prompt)
+        guard let asked else { return .invalid("the interview is finished") }
+        if case .answer(let value) = outcome, !asked.key.isOtherText {
+            let rule = checked.rule(asked.question.id) ?? AnswerRule(asked.question)
             if let problem = rule.problem(with: value, language: language) { return .invalid(problem.message) }
-            return record(.answer(rule.normalized(value)), at: prompt, elapsedMs: elapsedMs)
+            return record(.answer(rule.normalized(value)), at: asked, elapsedMs: elapsedMs)
         }
-        return record(outcome, at: prompt, elapsedMs: elapsedMs)
+        return record(outcome, at: asked, elapsedMs: elapsedMs)
+    }
+
+    /// What recording an outcome needs of the prompt being asked: its key and question, read out of the state
+    /// without copying the whole prompt (texts, options, flags) twice for every answer of a headless replay.
+    struct Asked {
+        let key: AnswerPath
+        let question: Question
+
+        init(_ prompt: Prompt) {
+            key = prompt.key
+            question = prompt.question
+        }
+    }
+
+    /// The key and question of the prompt being asked, if the interview is not finished.
+    var asked: Asked? {
+        if case .asking(let p) = state { return Asked(p) }
+        return nil
     }
 
     /// The one rule of the prompt's question.
@@ -164,14 +188,17 @@ public struct Interview: Sendable {
         guard let last = steps.popLast() else { return .invalid(EngineText.text(.atStart, language)) }
         durationsMayBeStale = true
         stepIndex[last.key] = nil
-        if let slot = slot(of: last.key) { answerSlots[slot] = .null }
+        if let slot = slot(of: last.key) {
+            answerSlots[slot] = .null
+            slotSteps[slot] = -1
+        }
         remembered[last.key] = last.outcome
         pendingSoft = nil
         state = walk()
         return .back
     }
 
-    private mutating func record(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
+    private mutating func record(_ outcome: StepOutcome, at prompt: Asked, elapsedMs: Int) -> Feedback {
         let q = prompt.question
         switch outcome {
         case .missing(.skipped) where q.required && !prompt.key.isOtherText:
@@ -188,7 +215,7 @@ public struct Interview: Sendable {
                         return accept(outcome, at: prompt, elapsedMs: elapsedMs)
                     }
                     pendingSoft = (prompt.key.description, value, failure.message)
-                    state = .asking(withWarning(prompt, failure.message))
+                    if case .asking(let shown) = state { state = .asking(withWarning(shown, failure.message)) }
                     return .confirm(EngineText.text(.softCheck, language, failure.message))
                 }
                 return .invalid(EngineText.text(.checkFailed, language, failure.message))
@@ -211,11 +238,15 @@ public struct Interview: Sendable {
         return p
     }
 
-    private mutating func accept(_ outcome: StepOutcome, at prompt: Prompt, elapsedMs: Int) -> Feedback {
+    private mutating func accept(_ outcome: StepOutcome, at prompt: Asked, elapsedMs: Int) -> Feedback {
         pendingSoft = nil
         stepIndex[prompt.key] = steps.count
+        // The prompt accepted is always the one the walk stopped at, so its slot is known without a lookup.
+        if let slot = stopSlot {
+            answerSlots[slot] = outcome.value
+            slotSteps[slot] = steps.count
+        }
         steps.append((prompt.key, outcome))
-        if let slot = slot(of: prompt.key) { answerSlots[slot] = outcome.value }
         if !remembered.isEmpty { remembered[prompt.key] = nil }
         // Keyed as in `path`: a loop question has one duration per round (`task_done[find_plan]`), a grid one for all rows.
         if recordsDurations {
@@ -261,7 +292,7 @@ public struct Interview: Sendable {
     }
 
     private enum Stop {
-        case prompt(AnswerPath, Question, [Binding], order: Int, section: Section?)
+        case prompt(AnswerPath, Question, [Binding], order: Int, section: Section?, slot: Int?)
         case end(End)
     }
 
@@ -286,8 +317,9 @@ public struct Interview: Sendable {
         var loop: [OptionValue] = []
         switch walk(questionnaire.items, plan: checked.plan, bindings: &bindings, loop: &loop, section: nil, resume: from[...],
                     path: &path) {
-        case .prompt(let key, let q, let bindings, let position, let section)?:
+        case .prompt(let key, let q, let bindings, let position, let section, let slot)?:
             stopPath = path
+            stopSlot = slot
             var prompt = makePrompt(key, q, bindings, order: position, section: section)
             if rendersText {
                 prompt.progress = progress.advance(answered: steps.count, remaining: longestRemaining(at: key))
@@ -298,11 +330,13 @@ public struct Interview: Sendable {
             return .asking(prompt)
         case .end(let e)?:
             stopPath = []
+            stopSlot = nil
             endedAt = e.position
             let text = e.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }
             return .finished(e.status, text: text)
         case nil:
             stopPath = []
+            stopSlot = nil
             return .finished(.complete, text: nil)
         }
     }
@@ -337,6 +371,7 @@ public struct Interview: Sendable {
             switch items[index] {
             case .question(let q):
                 if let stop = firstOpenPrompt(q, bindings: bindings, loop: loop, order: plan.entries[index].order,
+                                              slot: plan.entries[index].slot,
                                               section: section) { return stop }
             case .section(let s):
                 let innerPlan = plan.entries[index].inner ?? FlowPlan(s.items, compiled: checked.compiled, order: order)
@@ -387,20 +422,28 @@ public struct Interview: Sendable {
         Environment(interview: self, loop: bindings.map(\.value), loopSections: bindings.map(\.section), current: nil)
     }
 
-    private func firstOpenPrompt(_ q: Question, bindings: [Binding], loop: [OptionValue], order position: Int,
+    private func firstOpenPrompt(_ q: Question, bindings: [Binding], loop: [OptionValue], order position: Int, slot: Int?,
                                  section: Section?) -> Stop? {
         if q.type == .grid {
             for row in q.rows {
                 let key = AnswerPath(question: q.id, loop: loop, row: row.id)
-                if stepIndex[key] == nil { return .prompt(key, q, bindings, order: position, section: section) }
+                if stepIndex[key] == nil { return .prompt(key, q, bindings, order: position, section: section, slot: nil) }
             }
             return nil
         }
         let key = AnswerPath(question: q.id, loop: loop)
-        guard let index = stepIndex[key] else { return .prompt(key, q, bindings, order: position, section: section) }
+        let found: Int?
+        if let slot {
+            found = slotSteps[slot] >= 0 ? slotSteps[slot] : nil
+        } else {
+            found = stepIndex[key]
+        }
+        guard let index = found else { return .prompt(key, q, bindings, order: position, section: section, slot: slot) }
         if q.other, case .answer(let v) = steps[index].outcome, chose(v, ChoiceOption.otherValue) {
             let otherKey = AnswerPath(question: q.id, loop: loop, isOtherText: true)
-            if stepIndex[otherKey] == nil { return .prompt(otherKey, q, bindings, order: position, section: section) }
+            if stepIndex[otherKey] == nil {
+                return .prompt(otherKey, q, bindings, order: position, section: section, slot: nil)
+            }
         }
         return nil
     }
@@ -518,7 +561,7 @@ public struct Interview: Sendable {
     /// Re-records a step read from a checkpoint: it must be the current prompt; checks are not run again.
     mutating func restoreStep(key: String, outcome: StepOutcome, durationMs: Int) -> Bool {
         guard let prompt, prompt.key.description == key else { return false }
-        _ = accept(outcome, at: prompt, elapsedMs: durationMs)
+        _ = accept(outcome, at: Asked(prompt), elapsedMs: durationMs)
         return true
     }
 
@@ -547,6 +590,7 @@ public struct Interview: Sendable {
         }
         pendingSoft = nil
         stopPath = []
+        stopSlot = nil
         endedAt = quota.position
         endedByQuota = quota.id
         let text = quota.text.map { pipe($0.text(language, fallback: questionnaire.defaultLanguage), loop: [], sections: []) }

@@ -89,11 +89,12 @@ public struct Replay: Sendable {
                 }
                 interview.resolveQuota(quota, full: full)
             }
-            guard let prompt = interview.prompt else { break }
+            // Only the key and question of the prompt: not a copy of all of it at every step.
+            guard let asked = interview.asked else { break }
             guardSteps += 1
-            if guardSteps > 1_000_000 { throw Rejection(question: prompt.key.question, message: "the interview did not end") }
-            let key = prompt.key
-            let q = prompt.question
+            if guardSteps > 1_000_000 { throw Rejection(question: asked.key.question, message: "the interview did not end") }
+            let key = asked.key
+            let q = asked.question
             let name = key.description
             if q.type == .note {
                 _ = interview.submit(.seen)
