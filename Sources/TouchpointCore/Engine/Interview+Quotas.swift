@@ -35,20 +35,31 @@ extension Interview {
     /// (a walk that resumes only adds steps after the last one), so such a quota is not evaluated again at
     /// every prompt; `back()`, a restore or new meta walk from the start and forget them (`fresh`).
     mutating func noteQuietQuotas(fresh: Bool) {
-        let quotas = questionnaire.quotas
-        if fresh || quietQuotas.count != quotas.count {
-            quietQuotas = Array(repeating: false, count: quotas.count)
+        let count = questionnaire.quotas.count
+        if quietQuotas.count != count {
+            quietQuotas = Array(repeating: false, count: count)
+            quietQuotaCount = 0
+        } else if fresh, quietQuotaCount > 0 {
+            for index in quietQuotas.indices { quietQuotas[index] = false }
             quietQuotaCount = 0
         }
-        guard endedByQuota == nil, openQuotas.count + quietQuotaCount < quotas.count else { return }
-        for (index, quota) in quotas.enumerated() where !quietQuotas[index] && !openQuotas.contains(quota.id) {
+        guard endedByQuota == nil, openQuotas.count + quietQuotaCount < count else { return }
+        for index in quotasFallenQuiet() {
+            quietQuotas[index] = true
+            quietQuotaCount += 1
+        }
+    }
+
+    /// The indices of the quotas not yet open or quiet whose names are all asked and whose `when` does not hold.
+    /// Not `mutating`, so the expressions read this interview in place instead of a copy of it.
+    private func quotasFallenQuiet() -> [Int] {
+        var found: [Int] = []
+        for (index, quota) in questionnaire.quotas.enumerated() where !quietQuotas[index] && !openQuotas.contains(quota.id) {
             guard quota.when.expr != nil, let compiled = checked.compiled.quota(quota) else { continue }
             guard checked.compiled.quotaNames(quota).allSatisfy(hasBeenAsked) else { continue }
-            if !compiled.evaluate(self, loop: []).isTruthy {
-                quietQuotas[index] = true
-                quietQuotaCount += 1
-            }
+            if !compiled.evaluate(self, loop: []).isTruthy { found.append(index) }
         }
+        return found
     }
 
     /// Whether a quota's name has been met on this interview's path: a meta key always; a question or grid row
