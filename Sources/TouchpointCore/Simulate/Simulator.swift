@@ -220,16 +220,20 @@ public struct Simulator: Sendable {
                 reach.others.append(name)
             }
         }
+        // Steps read in place by index: iterating them would copy each (key, outcome) pair.
+        let steps = interview.steps
         var previous: String?
-        for step in interview.steps where step.key.question != previous {
-            previous = step.key.question
-            if let known = reached[step.key.question] {
+        for i in steps.indices {
+            let question = steps[i].key.question
+            if question == previous { continue }
+            previous = question
+            if let known = reached[question] {
                 for i in known.items { mark(i) }
                 for name in known.others { add(name) }
                 continue
             }
-            add(step.key.question)
-            for section in sectionsOf[step.key.question] ?? [] { add(section) }
+            add(question)
+            for section in sectionsOf[question] ?? [] { add(section) }
         }
         if let end = interview.endedAt, let name = ends[end] { add(name) }
         for key in interview.computed.keys { add(key.question) }
@@ -238,8 +242,9 @@ public struct Simulator: Sendable {
         list.reserveCapacity(min(interview.steps.count, 32))
         var prompts = Set<AnswerPath>()
         var last: AnswerPath?
-        for step in interview.steps where step.outcome != .seen {
-            let prompt = AnswerPath(question: step.key.question, loop: step.key.loop)
+        for i in steps.indices {
+            if case .seen = steps[i].outcome { continue }
+            let prompt = AnswerPath(question: steps[i].key.question, loop: steps[i].key.loop)
             if prompt == last { continue }
             last = prompt
             if list.count < 32 {
@@ -270,14 +275,16 @@ public struct Simulator: Sendable {
         }
         var interview = Interview(checked, meta: meta, seed: rng.next(), rendersText: false)
         interview.confirmSoftChecksAutomatically = true
-        var one = Respondent(interview: interview, seconds: 0)
+        // The interview goes into the result only at the end: a copy held meanwhile would make every answer
+        // copy the interview's arrays before changing them.
+        var seconds = 0.0, stuck = false, cutShort = false
         // Questions of the flow entered, by number; others (none expected) by id.
         var entered = [Bool](repeating: false, count: effortSeconds.count)
         var enteredOthers = Set<String>()
         var guardSteps = 0
         while let prompt = interview.prompt {
             // Bounded: nested loops over big selections can ask more questions than anyone answers.
-            guard guardSteps < Self.maxPromptsPerRespondent else { one.cutShort = true; break }
+            guard guardSteps < Self.maxPromptsPerRespondent else { cutShort = true; break }
             guardSteps += 1
             let q = prompt.question
             let known = effortSeconds[q.id]
@@ -291,13 +298,12 @@ public struct Simulator: Sendable {
             // (Section ids are never question ids, so the loops around a question need no mark.)
             if isNew {
                 let cached = interview.language == checked.defaultLanguage ? known?.seconds : nil
-                one.seconds += cached
+                seconds += cached
                     ?? EffortEstimate.readingSeconds(q, language: interview.language) + EffortEstimate.answeringSeconds(q)
             }
-            if !answer(&interview, prompt, rng: &rng) { one.stuck = true; break }
+            if !answer(&interview, prompt, rng: &rng) { stuck = true; break }
         }
-        one.interview = interview
-        return one
+        return Respondent(interview: interview, seconds: seconds, stuck: stuck, cutShort: cutShort)
     }
 
     static func name(_ item: Item) -> String {
