@@ -76,6 +76,17 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection {
         members.append(Member(key: key, value: value))
     }
 
+    /// Adds a member at the end even if its key is already present.
+    public mutating func append(_ member: Member) {
+        members.append(member)
+    }
+
+    /// Removes every member, keeping the storage for members added next (a reader that reuses one object
+    /// for every line allocates nothing for it).
+    public mutating func removeAll() {
+        members.removeAll(keepingCapacity: true)
+    }
+
     /// Keys that appear more than once, each named once, in the order of their second appearance.
     public var duplicateKeys: [String] {
         var seen = Set<String>()

@@ -114,25 +114,40 @@ final class RecordScanner: Sendable {
         computeSlots = computes.map(\.value)
     }
 
-    /// The checked record of a line, or `nil` when the slow path must decide.
-    func scan(_ bytes: UnsafeRawBufferPointer, source: ResponseSource, line: Int) -> CheckedResponse? {
-        guard var cursor = JSONCursor(bytes) else { return nil }
+    /// Checks a line into `record`, a record this scanner filled before (or a new one): true when the line
+    /// passes, false when the slow path must decide (then `record` holds a part of the line and is to be
+    /// ignored). Reusing one record keeps its arrays, so that a line allocates no slot array and no record.
+    func scan(_ bytes: UnsafeRawBufferPointer, into record: inout CheckedResponse, source: ResponseSource, line: Int) -> Bool {
+        guard var cursor = JSONCursor(bytes) else { return false }
         do {
-            return try scan(&cursor, source: source, line: line)
+            try scan(&cursor, into: &record)
         } catch {
-            return nil
+            return false
         }
+        record.source = source
+        record.line = line
+        return true
     }
 
-    private func scan(_ cursor: inout JSONCursor, source: ResponseSource, line: Int) throws(JSONCursor.Stop) -> CheckedResponse {
+    /// A record for `scan(_:into:source:line:)` to fill.
+    func emptyRecord(source: ResponseSource) -> CheckedResponse {
+        var record = CheckedResponse(responseID: "", status: .complete, source: source)
+        record.values = [JSONValue?](repeating: nil, count: schema.slotCount)
+        return record
+    }
+
+    private func scan(_ cursor: inout JSONCursor, into record: inout CheckedResponse) throws(JSONCursor.Stop) {
         var seen = 0
-        var responseID = ""
-        var status = EndStatus.complete
-        var language: String?
-        var completedAt: String?
-        var missing = JSONObject()
-        var values = [JSONValue?](repeating: nil, count: schema.slotCount)
-        var missingMask: UInt64 = 0
+        record.status = .complete
+        record.language = nil
+        record.completedAt = nil
+        record.missing.removeAll()
+        record.missingMask = 0
+        if record.values.count == schema.slotCount {
+            for slot in record.values.indices where record.values[slot] != nil { record.values[slot] = nil }
+        } else {
+            record.values = [JSONValue?](repeating: nil, count: schema.slotCount)
+        }
         guard try cursor.beginObject() else { throw JSONCursor.Stop() }
         repeat {
             let key = try cursor.key()
@@ -150,44 +165,44 @@ final class RecordScanner: Sendable {
             case .responseID:
                 let text = try cursor.string()
                 guard text.count > 0, text.isASCII else { throw JSONCursor.Stop() }
-                responseID = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+                record.responseID = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
             case .status:
                 let text = try cursor.string()
                 guard let found = statuses.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
-                status = EndStatus.allCases[found]
+                record.status = EndStatus.allCases[found]
             case .language:
                 if cursor.peek() == 0x6E, cursor.null() { break }
                 let text = try cursor.string()
-                if !languages.strings.isEmpty, languages.position(text.start, count: text.count) == nil { throw JSONCursor.Stop() }
-                language = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+                if !languages.strings.isEmpty {
+                    // A declared language: the table's own string, so that no string is built for it.
+                    guard let found = languages.position(text.start, count: text.count) else { throw JSONCursor.Stop() }
+                    record.language = languages.strings[found]
+                } else {
+                    record.language = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+                }
             case .completedAt:
                 if cursor.peek() == 0x6E, cursor.null() { break }
                 let text = try cursor.string()
                 let time = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
                 guard Timestamp.parseRFC3339(time) != nil else { throw JSONCursor.Stop() }
-                completedAt = time
+                record.completedAt = time
             case .meta:
                 if cursor.peek() == 0x6E, cursor.null() { break }
-                try scanMeta(&cursor, values: &values)
+                try scanMeta(&cursor, values: &record.values)
             case .answers:
-                try scanAnswers(&cursor, values: &values)
+                try scanAnswers(&cursor, values: &record.values)
             case .missing:
                 if cursor.peek() == 0x6E, cursor.null() { break }
-                missing = try scanMissing(&cursor, mask: &missingMask)
+                try scanMissing(&cursor, into: &record.missing, mask: &record.missingMask)
             case .computed:
                 if cursor.peek() == 0x6E, cursor.null() { break }
-                try scanComputed(&cursor, values: &values)
+                try scanComputed(&cursor, values: &record.values)
             }
         } while try cursor.nextMember()
         try cursor.expectEnd()
         let required = 1 << Field.questionnaire.rawValue | 1 << Field.responseID.rawValue | 1 << Field.status.rawValue
             | 1 << Field.answers.rawValue
         guard seen & required == required else { throw JSONCursor.Stop() }
-        var checked = CheckedResponse(responseID: responseID, status: status, language: language, completedAt: completedAt,
-                                      missing: missing, source: source, line: line)
-        checked.values = values
-        checked.missingMask = missingMask
-        return checked
     }
 
     // MARK: Meta and computes
@@ -392,18 +407,16 @@ final class RecordScanner: Sendable {
 
     /// Checks the `missing` object and builds it as `JSONParser` would (every key and reason is one of the
     /// tables' strings, matched on its exact bytes, so the values are equal), members in the order written.
-    private func scanMissing(_ cursor: inout JSONCursor, mask: inout UInt64) throws(JSONCursor.Stop) -> JSONObject {
-        guard try cursor.beginObject() else { return JSONObject() }
-        var members: [JSONObject.Member] = []
+    private func scanMissing(_ cursor: inout JSONCursor, into missing: inout JSONObject, mask: inout UInt64) throws(JSONCursor.Stop) {
+        guard try cursor.beginObject() else { return }
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
             unowned(unsafe) let target = answerTargets[position]
             let slot = target.slot
             if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
-            members.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
+            missing.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
         } while try cursor.nextMember()
-        return JSONObject(members: members)
     }
 
     private func descendMissing(_ cursor: inout JSONCursor, _ target: AnswerTarget, level: Int) throws(JSONCursor.Stop) -> JSONValue {

@@ -141,6 +141,8 @@ public struct ResponseReader: Sendable {
         // The checks are taken out of `self` once: calling them through the closure's `inout self` would
         // copy the whole reader for every line.
         let checks = Checks(checker: checker, parser: parser, keys: keys, scanner: scanner)
+        // The fast path fills this one record line after line (see `RecordScanner.scan(_:into:source:line:)`).
+        var scanned = scanner?.emptyRecord(source: source) ?? CheckedResponse(responseID: "", status: .complete, source: source)
         do {
             try reader.forEachLine { line in
                 if line.number > lineLimit { throw EndOfRange() }
@@ -148,15 +150,13 @@ public struct ResponseReader: Sendable {
                 let number = line.number + lineOffset
                 counts.read += 1
                 do {
-                    let record = try checks.checkedRecord(line, source: source, number: number)
-                    let key = ResponseIDSet.Key(record.responseID)
-                    let probe = seen.probe(key)
-                    if let earlier = probe.earlier {
-                        throw LineProblem(.duplicateID, duplicateMessage(record.responseID, earlier: earlier, sourceIndex: sourceIndex))
+                    if line.kind == .data, let scanner = checks.scanner,
+                       scanner.scan(line.bytes, into: &scanned, source: source, line: number) {
+                        try take(&scanned, sourceIndex: sourceIndex, number: number, accept: accept)
+                    } else {
+                        var record = try checks.checkedRecord(line, source: source, number: number, scanning: false)
+                        try take(&record, sourceIndex: sourceIndex, number: number, accept: accept)
                     }
-                    try accept(record)
-                    seen.insert(key, at: ResponseLocation(sourceIndex: sourceIndex, line: number), probedSlot: probe.slot)
-                    counts.accepted += 1
                 } catch let problem as LineProblem {
                     counts.rejected += 1
                     counts.rejectedByKind[problem.kind, default: 0] += 1
@@ -170,6 +170,21 @@ public struct ResponseReader: Sendable {
         } catch {
             throw JSONLinesError(source: source.description, errorNumber: 0, lineNumber: counts.read, reason: "\(error)")
         }
+    }
+
+    /// Hands on a checked record unless its id was taken by an earlier line, and claims the id. The record is
+    /// taken `inout` only so that it is passed in place, not copied out of the line loop's variable.
+    @inline(__always)
+    private mutating func take(_ record: inout CheckedResponse, sourceIndex: Int, number: Int,
+                               accept: (CheckedResponse) throws(LineProblem) -> Void) throws(LineProblem) {
+        let key = ResponseIDSet.Key(record.responseID)
+        let probe = seen.probe(key)
+        if let earlier = probe.earlier {
+            throw LineProblem(.duplicateID, duplicateMessage(record.responseID, earlier: earlier, sourceIndex: sourceIndex))
+        }
+        try accept(record)
+        seen.insert(key, at: ResponseLocation(sourceIndex: sourceIndex, line: number), probedSlot: probe.slot)
+        counts.accepted += 1
     }
 
     /// Takes in what another reader read from a later part of the same sources: its counts and its ids,
@@ -217,7 +232,7 @@ private struct Checks {
     let scanner: RecordScanner?
 
     /// The line parsed and checked, or why it cannot be.
-    func checkedRecord(_ line: JSONLineView, source: ResponseSource, number: Int) throws(LineProblem) -> CheckedResponse {
+    func checkedRecord(_ line: JSONLineView, source: ResponseSource, number: Int, scanning: Bool = true) throws(LineProblem) -> CheckedResponse {
         switch line.kind {
         case .torn:
             throw LineProblem(.incomplete, "the last line has no newline at its end, so it is an interrupted write (a crash or a full disk) and is not read; if it is complete, add the newline")
@@ -226,7 +241,10 @@ private struct Checks {
         case .blank, .data:
             break
         }
-        if let scanner, let record = scanner.scan(line.bytes, source: source, line: number) { return record }
+        if scanning, let scanner {
+            var record = scanner.emptyRecord(source: source)
+            if scanner.scan(line.bytes, into: &record, source: source, line: number) { return record }
+        }
         let object: JSONObject
         do {
             if let keys {
