@@ -2,7 +2,9 @@
 struct GroupState: Sendable {
     var responses = 0
     /// Responses read by `status` (`complete`, `screened_out`...); only complete ones are scored.
-    var statuses: [String: Int] = [:]
+    var statusTally = StatusTally()
+    /// The same counts by status name.
+    var statuses: [String: Int] { statusTally.byName }
     /// Complete responses for which each quota's `when` holds, by quota id (kept for all responses only).
     var quotaFill: [String: Int] = [:]
     var nps: [NPSAccumulator] = []
@@ -15,7 +17,7 @@ struct GroupState: Sendable {
     /// Adds the totals of the same group read elsewhere (another part of the file).
     mutating func merge(_ other: GroupState) {
         responses += other.responses
-        for (status, count) in other.statuses { statuses[status, default: 0] += count }
+        for (index, name) in other.statusTally.names.enumerated() { statusTally.add(name, count: other.statusTally.counts[index]) }
         for (id, count) in other.quotaFill { quotaFill[id, default: 0] += count }
         for index in nps.indices { nps[index].merge(other.nps[index]) }
         for index in shares.indices { shares[index].merge(other.shares[index]) }
@@ -48,5 +50,27 @@ struct GroupState: Sendable {
                 break
             }
         }
+    }
+}
+
+/// Counts by status: a look along the few statuses met (two or three), which costs less on every record than
+/// hashing the name into a dictionary.
+struct StatusTally: Sendable {
+    private(set) var names: [String] = []
+    private(set) var counts: [Int] = []
+
+    mutating func add(_ name: String, count: Int = 1) {
+        if let index = names.firstIndex(of: name) {
+            counts[index] += count
+        } else {
+            names.append(name)
+            counts.append(count)
+        }
+    }
+
+    var byName: [String: Int] {
+        var result: [String: Int] = [:]
+        for (index, name) in names.enumerated() { result[name, default: 0] += counts[index] }
+        return result
     }
 }

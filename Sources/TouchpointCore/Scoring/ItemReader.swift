@@ -108,7 +108,7 @@ final class ItemReader: Sendable {
             return
         }
         guard let root = root(in: record) else { return }
-        walk(root, key: "", level: 0) { _, value in body(value) }
+        walk(root, level: 0, body)
     }
 
     /// Appends every value the record has for the item, with its key, to `values`.
@@ -119,6 +119,31 @@ final class ItemReader: Sendable {
         }
         guard let root = root(in: record) else { return }
         walk(root, key: "", level: 0) { key, value in values.append(Keyed(key: key, value: value)) }
+    }
+
+    /// `walk` without the keys: the values only, in the record's order (no key strings built).
+    private func walk(_ node: JSONValue, level: Int, _ body: (Double) -> Void) {
+        if level < loops.count {
+            guard case .object(let keyed) = node else { return }
+            if level >= rounds.count {
+                for member in keyed.members { walk(member.value, level: level + 1, body) }
+            } else {
+                for member in keyed.members where member.key == rounds[level] { walk(member.value, level: level + 1, body) }
+            }
+            return
+        }
+        if let row {
+            if let cell = node[row], let value = number(cell) { body(value) }
+            return
+        }
+        if wholeGrid {
+            guard case .object(let cells) = node else { return }
+            for member in cells.members {
+                if let value = number(member.value) { body(value) }
+            }
+            return
+        }
+        if let value = number(node) { body(value) }
     }
 
     private func walk(_ node: JSONValue, key: String, level: Int, _ body: (String, Double) -> Void) {

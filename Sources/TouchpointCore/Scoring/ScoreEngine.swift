@@ -147,8 +147,8 @@ public struct ScoreEngine: Sendable {
         }
         states[0].responses += 1
         if let group { states[group].responses += 1 }
-        states[0].statuses[record.status.rawValue, default: 0] += 1
-        if let group { states[group].statuses[record.status.rawValue, default: 0] += 1 }
+        states[0].statusTally.add(record.status.rawValue)
+        if let group { states[group].statusTally.add(record.status.rawValue) }
         // SPEC section 6: responses that are not complete are read and counted by status, not scored.
         guard record.status == .complete else { return }
         let schema = self.schema
