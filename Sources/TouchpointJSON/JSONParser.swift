@@ -33,6 +33,24 @@ public struct JSONParser: Sendable, Hashable {
         return value
     }
 
+    /// The value in `bytes`, as `parse` gives it, except that when it is an object the members whose keys
+    /// are in `keys` are checked as strictly and then left out (their values not built). Every other member
+    /// is kept, unknown ones included, so a caller can still tell the keys it does not know.
+    ///
+    /// `run --answers` reads respondents this way: a record written by `simulate` or `run` carries its
+    /// path, durations and times, which a replay does not read.
+    public func parse(_ bytes: UnsafeRawBufferPointer, skipping keys: JSONKeySet) throws(JSONError) -> JSONValue {
+        var scanner = try JSONScanner(bytes, parser: self)
+        let value = try scanner.parseTopLevelValue(skipping: keys)
+        try scanner.expectEnd()
+        return value
+    }
+
+    /// The value in `bytes`, the members of a top-level object named in `keys` left out.
+    public func parse(_ bytes: [UInt8], skipping keys: JSONKeySet) throws(JSONError) -> JSONValue {
+        try bytes.withUnsafeBytes { raw in Result { () throws(JSONError) in try parse(raw, skipping: keys) } }.get()
+    }
+
     /// The value in `bytes`.
     public func parse(_ bytes: [UInt8]) throws(JSONError) -> JSONValue {
         try bytes.withUnsafeBytes { raw in Result { () throws(JSONError) in try parse(raw) } }.get()

@@ -91,6 +91,13 @@ struct JSONScanner: ~Copyable {
         return try parseObjectBody(keeping: keys)
     }
 
+    /// The top-level value; of an object, the members whose keys are in `keys` are checked and left out.
+    mutating func parseTopLevelValue(skipping keys: JSONKeySet) throws(JSONError) -> JSONValue {
+        skipWhitespace()
+        guard index < end, base[index] == Byte.openBrace else { return try parseValue() }
+        return .object(try parseMembers(skipping: keys))
+    }
+
     // MARK: - Containers
 
     private mutating func enter(_ open: Int) throws(JSONError) {
@@ -225,6 +232,47 @@ struct JSONScanner: ~Copyable {
                 members.push(JSONObject.Member(key: key, value: value))
             } else {
                 try skipValue()
+            }
+            if try afterObjectMember(open: open) { break }
+        }
+        depth -= 1
+        return JSONObject(members: members.popArray(from: mark))
+    }
+
+    /// Reads an object from its `{`, keeping every member but those whose keys are in `keys`, whose values
+    /// are checked and skipped.
+    private mutating func parseMembers(skipping keys: JSONKeySet) throws(JSONError) -> JSONObject {
+        let open = index
+        try enter(open)
+        index += 1
+        skipWhitespace()
+        if index < end, base[index] == Byte.closeBrace {
+            index += 1
+            depth -= 1
+            return JSONObject()
+        }
+        let mark = members.count
+        var seen = DuplicateKeyCheck()
+        let selection = keys.table.storage.lookup
+        while true {
+            let keyOffset = index
+            let skipped = try parseSelectedKey(keys, selection, open: open)
+            let name: String
+            if let skipped {
+                name = skipped.0
+            } else {
+                // A kept key: read again, now as a string (the lookup only skipped over it).
+                index = keyOffset
+                name = try parseString()
+            }
+            if rejectsDuplicateKeys, !seen.insert(name) {
+                throw fail(keyOffset, "the key `\(name)` appears twice in this object; keep one of them")
+            }
+            try expectColon()
+            if skipped != nil {
+                try skipValue()
+            } else {
+                members.push(JSONObject.Member(key: name, value: try parseValue()))
             }
             if try afterObjectMember(open: open) { break }
         }

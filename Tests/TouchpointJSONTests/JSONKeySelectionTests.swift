@@ -39,4 +39,30 @@ struct JSONKeySelectionTests {
         let result = Result { () throws(JSONError) in try parser.parseObject(Array(long.utf8), keeping: keys) }
         #expect((try? result.get()) == ["kept": 1])
     }
+
+    @Test func skippingLeavesOutOnlyTheNamedMembersAndKeepsUnknownOnes() throws {
+        let text = #"{"path":["a","b"],"answers":{"a":1},"durations_ms":{"a":2},"surprise":[true],"answers2":null}"#
+        let keys = JSONKeySet(["path", "durations_ms"])
+        let value = try parser.parse(Array(text.utf8), skipping: keys)
+        #expect(value == .object(["answers": ["a": 1], "surprise": [true], "answers2": .null]))
+        // Not an object: the value as `parse` gives it.
+        let array = try parser.parse(Array(#"[1,{"path":2}]"#.utf8), skipping: keys)
+        #expect(array == [1, ["path": 2]])
+    }
+
+    @Test func skippingStillChecksWhatItSkipsAndFindsRepeatedKeys() {
+        let keys = JSONKeySet(["path"])
+        // The same error, at the same place, as when the member is built.
+        let text = Array(#"{"path":["a",],"answers":{}}"#.utf8)
+        let broken = Result { () throws(JSONError) in try parser.parse(text, skipping: keys) }
+        let built = Result { () throws(JSONError) in try parser.parse(text) }
+        #expect(broken.failureColumn != nil)
+        #expect(broken.failureColumn == built.failureColumn)
+        #expect(broken.failureMessage == built.failureMessage)
+        let strict = JSONParser(rejectsDuplicateKeys: true)
+        for text in [#"{"path":1,"path":2}"#, #"{"kept":1,"kept":2}"#] {
+            let repeated = Result { () throws(JSONError) in try strict.parse(Array(text.utf8), skipping: keys) }
+            #expect(repeated.failureColumn != nil, "\(text) was read without an error")
+        }
+    }
 }

@@ -14,6 +14,13 @@ public enum RespondentReader {
     /// up to this size, in case together they are one object.
     public static let maxObjectBytes = 64 << 20
 
+    /// The record keys a replay does not read (`HeadlessSession.respond` reads questionnaire, language, meta,
+    /// answers, missing, respondent and interviewer): a record written by `simulate` or `run` is replayed
+    /// without building its path, durations, times and ids. Their values are still checked as JSON, and any
+    /// key not in this list (an unknown one too) is kept, so that unknown keys are still reported.
+    static let unread = JSONKeySet([RecordKey.version, .questionnaireSHA256, .responseID, .status, .mode, .startedAt,
+                                    .completedAt, .computed, .path, .durations, .optionOrder, .warnings].map(\.rawValue))
+
     /// Calls `body` with every respondent in order.
     public static func read(_ reader: JSONLinesReader, _ body: (Item) throws -> Void) throws {
         let parser = JSONParser()
@@ -38,7 +45,7 @@ public enum RespondentReader {
             }
             if view.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             do {
-                let value = try parser.parse(view.bytes)
+                let value = try parser.parse(view.bytes, skipping: unread)
                 try flushPending()
                 streaming = true
                 try body(Item(line: view.number, value: .success(value)))
