@@ -66,9 +66,15 @@ public struct Replay: Sendable {
         interview.confirmSoftChecksAutomatically = true
         // Shapes first: an answer given in the wrong shape (a loop answer not keyed by option) is reported as
         // such, not later as a missing answer.
-        // Then the given keys that no accepted prompt has used yet: removing them is cheaper than gathering
-        // the used keys.
-        var unused = try leafKeys(interview.table)
+        // Then how many prompt keys the answers and missing reasons speak of, and, prompt by prompt, how many
+        // of them were used: every one must be, or the respondent answers what its path never asks. Counted,
+        // not kept as a set of key texts to strike out: the texts are built only to name an unused one.
+        // Given keys that could spell one prompt key in two ways (`[`, `]` or `.` in them) are kept as texts.
+        let table = interview.table
+        let leafCount = try leafKeyCount(table)
+        var unused = leafCount == nil ? try leafKeys(table) : []
+        var used = 0
+        func allUsed() -> Bool { leafCount.map { used == $0 } ?? unused.isEmpty }
         var due: [String] = []
         var guardSteps = 0
         // The quotas that fall due are settled before every prompt. Written in the loop, not as a nested
@@ -81,7 +87,7 @@ public struct Replay: Sendable {
                 case .allOpen: full = false
                 case .full(let id): full = quota.id == id
                 case .fullAmong(let ids): full = ids.contains(quota.id)
-                case .endsWhereAnswersEnd(let status): full = quota.status == status && unused.isEmpty
+                case .endsWhereAnswersEnd(let status): full = quota.status == status && allUsed()
                 }
                 if !full {
                     due.append(quota.id)
@@ -95,14 +101,19 @@ public struct Replay: Sendable {
             if guardSteps > 1_000_000 { throw Rejection(question: asked.key.question, message: "the interview did not end") }
             let key = asked.key
             let q = asked.question
-            let name = key.description
-            if q.type == .note {
-                _ = interview.submit(.seen)
-                if !unused.isEmpty { unused.remove(name) }
-                continue
-            }
             let answer = lookup(answers, key)
             let reason = lookup(missing, key)
+            // The key's text, for `unused` and for messages, built only when needed.
+            var name: String { key.description }
+            if q.type == .note {
+                _ = interview.submit(.seen)
+                if leafCount != nil {
+                    if uses(key, answer: answer, reason: reason) { used += 1 }
+                } else if !unused.isEmpty {
+                    unused.remove(name)
+                }
+                continue
+            }
             let feedback: Feedback
             if let answer, answer != .null {
                 if reason != nil {
@@ -120,7 +131,12 @@ public struct Replay: Sendable {
                 throw Rejection(question: name, message: "no answer to the required question `\(name)`")
             }
             switch feedback {
-            case .accepted: if !unused.isEmpty { unused.remove(name) }
+            case .accepted:
+                if leafCount != nil {
+                    if uses(key, answer: answer, reason: reason) { used += 1 }
+                } else if !unused.isEmpty {
+                    unused.remove(name)
+                }
             case .invalid(let message), .confirm(let message):
                 let given = answer.map { " \($0.display.debugDescription)" } ?? ""
                 throw Rejection(question: name, message: "`\(name)`\(given): \(message)")
@@ -133,6 +149,10 @@ public struct Replay: Sendable {
             case .full, .fullAmong: return due
             case .allOpen, .endsWhereAnswersEnd: break
             }
+        }
+        if let leafCount, used < leafCount {
+            // Some given key was not used: find which, as texts (the steps are the prompts accepted).
+            unused = try leafKeys(table).subtracting(interview.steps.lazy.map(\.key.description))
         }
         // The first unasked answer in sorted order, when there is one.
         if let key = unused.min() {
@@ -154,36 +174,95 @@ public struct Replay: Sendable {
         return value
     }
 
-    /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
-    private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
-        var keys = Set<String>(minimumCapacity: 32)
+    /// Whether the prompt `key`, whose answer and missing reason were looked up as `answer` and `reason`, is
+    /// one of the keys `leafKeys` lists: a grid row given (even as null), or another answer or reason given
+    /// and not null; a missing reason counts only when `answers` does not name the question at all.
+    private func uses(_ key: AnswerPath, answer: Value?, reason: Value?) -> Bool {
+        func given(_ value: Value?) -> Bool { key.row != nil ? value != nil : value != nil && value != .null }
+        if given(answer) { return true }
+        guard given(reason) else { return false }
+        return answers[key.isOtherText ? key.question + "_other" : key.question] == nil
+    }
+
+    /// How many keys `leafKeys` would list, found with the same checks but without building their texts; nil
+    /// when a given loop or row key holds `[`, `]` or `.`, which could make two of them one text.
+    private func leafKeyCount(_ table: SymbolTable) throws(Rejection) -> Int? {
+        var count = 0
+        var plain = true
         func add(_ name: String, _ value: Value) throws(Rejection) {
-            // One lookup of the name in the usual case (a question id); `<id>_other` and unknown names need more.
-            var symbol = table.symbols[name]
-            var isOther = false
-            if symbol?.question == nil, name.hasSuffix("_other"), let base = table.symbols[String(name.dropLast(6))],
-               base.question?.other == true {
-                symbol = base
-                isOther = true
-            }
-            guard let symbol, let q = symbol.question else {
-                throw Rejection(question: name, message: "answers `\(name)`, which is not a question of this questionnaire")
-            }
-            let depth = symbol.loops.count
-            // Each key is the `AnswerPath` description of its prompt, made from the keys as given: `name` is the
-            // question (or `<id>_other`), and an option key reads back as itself (`Replay.optionValue(k)`).
-            func walk(_ v: Value, _ prefix: String, _ level: Int) throws(Rejection) {
+            let (q, isOther, depth) = try Self.question(named: name, in: table)
+            func walk(_ v: Value, _ level: Int) throws(Rejection) {
                 if level < depth {
                     guard case .keyed(let map) = v else {
-                        throw Rejection(question: name, message: "`\(name)` is asked in a loop: give its answers as an object keyed by option value")
+                        throw Rejection(question: name, message: Self.loopShape(name))
                     }
-                    for (k, inner) in map { try walk(inner, prefix + "[" + k + "]", level + 1) }
+                    for (k, inner) in map {
+                        if plain, Self.couldJoin(k) { plain = false }
+                        try walk(inner, level + 1)
+                    }
                     return
                 }
                 if q.type == .grid && !isOther {
                     guard case .keyed(let rows) = v else {
-                        throw Rejection(question: name, message: "`\(name)` is a grid: give its answers as an object keyed by row id")
+                        throw Rejection(question: name, message: Self.gridShape(name))
                     }
+                    if plain, rows.keys.contains(where: Self.couldJoin) { plain = false }
+                    count += rows.count
+                    return
+                }
+                if v != .null { count += 1 }
+            }
+            try walk(value, 0)
+        }
+        for (name, value) in answers { try add(name, value) }
+        for (name, value) in missing where answers[name] == nil { try add(name, value) }
+        return plain ? count : nil
+    }
+
+    private static func couldJoin(_ key: String) -> Bool {
+        key.utf8.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// The question a given answer's name stands for (`<id>_other`: the text of `id`'s other choice), and
+    /// how many loops it is in; or the rejection of a name that is no question.
+    private static func question(named name: String, in table: SymbolTable) throws(Rejection) -> (Question, isOther: Bool, depth: Int) {
+        // One lookup of the name in the usual case (a question id); `<id>_other` and unknown names need more.
+        var symbol = table.symbols[name]
+        var isOther = false
+        if symbol?.question == nil, name.hasSuffix("_other"), let base = table.symbols[String(name.dropLast(6))],
+           base.question?.other == true {
+            symbol = base
+            isOther = true
+        }
+        guard let symbol, let q = symbol.question else {
+            throw Rejection(question: name, message: "answers `\(name)`, which is not a question of this questionnaire")
+        }
+        return (q, isOther, symbol.loops.count)
+    }
+
+    private static func loopShape(_ name: String) -> String {
+        "`\(name)` is asked in a loop: give its answers as an object keyed by option value"
+    }
+
+    private static func gridShape(_ name: String) -> String {
+        "`\(name)` is a grid: give its answers as an object keyed by row id"
+    }
+
+    /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
+    private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
+        var keys = Set<String>(minimumCapacity: 32)
+        func add(_ name: String, _ value: Value) throws(Rejection) {
+            let (q, isOther, depth) = try Self.question(named: name, in: table)
+            // Each key is the `AnswerPath` description of its prompt, made from the keys as given: `name` is the
+            // question (or `<id>_other`), and an option key reads back as itself (`Replay.optionValue(k)`).
+            func walk(_ v: Value, _ prefix: String, _ level: Int) throws(Rejection) {
+                if level < depth {
+                    guard case .keyed(let map) = v else { throw Rejection(question: name, message: Self.loopShape(name)) }
+                    for (k, inner) in map { try walk(inner, prefix + "[" + k + "]", level + 1) }
+                    return
+                }
+                if q.type == .grid && !isOther {
+                    guard case .keyed(let rows) = v else { throw Rejection(question: name, message: Self.gridShape(name)) }
                     for row in rows.keys { keys.insert(prefix + "." + row) }
                     return
                 }

@@ -131,6 +131,46 @@ struct InterviewTests {
         #expect(throws: Replay.Rejection.self) { try replay.run(&i) }
     }
 
+    @Test func replayNamesTheAnswerThePathNeverAsksWhateverItsKeys() throws {
+        let base: [String: Value] = ["solved": .bool(true), "used": .list([.text("app")]), "recommend": .number(9)]
+        var whole = try start()
+        try Replay(answers: base.merging(["sat": .keyed(["app": .number(4)])]) { $1 }).run(&whole)
+        #expect(whole.prompt == nil && whole.steps.count == 4)
+        // A round the path never asks, under a plain key and under keys holding `.`, `[` or `]` (counted
+        // as texts, since two of those could spell one key).
+        for key in ["store", "st.ore", "a][b", "x[y"] {
+            var i = try start()
+            do {
+                try Replay(answers: base.merging(["sat": .keyed(["app": .number(4), key: .number(2)])]) { $1 }).run(&i)
+                Issue.record("an answer to sat[\(key)] was accepted")
+            } catch {
+                #expect(error.message == "answers `sat[\(key)]`, which this respondent's path never asks")
+            }
+        }
+        // A prompt skipped for want of an answer uses no given key: `reason`, asked after a 3 and skipped,
+        // does not stand in for the unasked round.
+        var skipped = try start()
+        do {
+            try Replay(answers: base.merging(["recommend": .number(3), "sat": .keyed(["app": .number(4), "store": .number(2)])]) { $1 })
+                .run(&skipped)
+            Issue.record("an answer to sat[store] was accepted beside a skipped reason")
+        } catch {
+            #expect(error.message == "answers `sat[store]`, which this respondent's path never asks")
+        }
+        // A null answer is no answer; a missing reason is a given key unless the answers name the question.
+        let sat = base.merging(["sat": .keyed(["app": .number(4), "store": .null])]) { $1 }
+        var nulls = try start()
+        try Replay(answers: sat, missing: ["sat": .keyed(["store": .text("refused")])]).run(&nulls)
+        #expect(nulls.prompt == nil)
+        var reasons = try start()
+        do {
+            try Replay(answers: sat, missing: ["reason": .text("skipped")]).run(&reasons)
+            Issue.record("a missing reason for reason, never asked after a 9, was accepted")
+        } catch {
+            #expect(error.message == "answers `reason`, which this respondent's path never asks")
+        }
+    }
+
     /// Walking on from the last prompt must give what walking from the start gives.
     @Test func resumedWalkAgreesWithAFreshWalkOnRandomRespondents() throws {
         let report = Validator.validate(Array(Self.yaml.utf8))
