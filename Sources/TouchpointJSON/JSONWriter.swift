@@ -102,11 +102,34 @@ public struct JSONWriter: Sendable, Hashable {
         text.withUTF8 { writeEscaped($0, to: &output) }
     }
 
+    /// A mask whose lowest set bit (bit 7 of a byte) marks the first byte of `word` that is not plain
+    /// printable ASCII: `"`, `\`, a control byte, DEL or a byte of 0x80 and above. Bits above the lowest
+    /// may be false alarms; the caller looks at that byte alone and goes on.
+    @inline(__always)
+    static func nonPlainBytes(in word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let deletes = word ^ (ones &* 0x7F)
+        return JSONBytes.specialBytes(in: word) | (word & 0x8080_8080_8080_8080)
+            | ((deletes &- ones) & ~deletes & 0x8080_8080_8080_8080)
+    }
+
     private static func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var runStart = 0
         var position = 0
         let count = utf8.count
+        guard let start = utf8.baseAddress else { return }
         while position < count {
+            // Eight bytes at a time past plain printable ASCII, the usual text of a record.
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self))
+                let stop = Self.nonPlainBytes(in: word)
+                if stop != 0 {
+                    position += stop.trailingZeroBitCount >> 3
+                    break
+                }
+                position += 8
+            }
+            guard position < count else { break }
             let byte = utf8[position]
             var length = 1
             let escape: EscapeForm

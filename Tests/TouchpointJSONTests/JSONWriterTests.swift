@@ -77,6 +77,40 @@ struct JSONWriterTests {
         #expect(try parser.parse(writer.bytes(.string(text))) == .string(text))
     }
 
+    /// The writer's escapes, scalar by scalar, as the type describes them: the reference for the fast path
+    /// that skips plain ASCII eight bytes at a time.
+    private static func referenceEscaped(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapesEveryStringAsTheReferenceDoesWhereverItsSpecialBytesFall() {
+        // Runs of plain ASCII of every length around quotes, controls, DEL, C1 controls, separators and Chinese.
+        let pieces: [String] = ["a", "plain text", "0123456789abcdef", "\"", "\\", "\n", "\u{01}", "\u{7F}", "\u{85}", "\u{A0}",
+                                "\u{2028}", "送货太慢", "é", "😀", " "]
+        for seed in UInt64(1)...300 {
+            var random = JSONTestRandom(seed: seed)
+            var text = ""
+            for _ in 0..<random.below(12) { text += pieces[random.below(pieces.count)] }
+            #expect(writer.string(.string(text)) == Self.referenceEscaped(text), "seed \(seed): \(text.debugDescription)")
+        }
+    }
+
     private func randomValue(_ random: inout JSONTestRandom, depth: Int) -> JSONValue {
         switch random.below(depth > 3 ? 5 : 7) {
         case 0: return .null
