@@ -95,7 +95,7 @@ struct JSONScanner: ~Copyable {
     mutating func parseTopLevelValue(skipping keys: JSONKeySet) throws(JSONError) -> JSONValue {
         skipWhitespace()
         guard index < end, base[index] == Byte.openBrace else { return try parseValue() }
-        return .object(try parseMembers(skipping: keys))
+        return .object(try parseSelectedMembers(keys, listedKept: false))
     }
 
     // MARK: - Containers
@@ -195,8 +195,10 @@ struct JSONScanner: ~Copyable {
         return JSONObject(members: members.popArray(from: mark))
     }
 
-    /// Reads an object from its `{`, keeping the members named in `keys` and skipping the other values.
-    private mutating func parseSelectedMembers(_ keys: JSONKeySet) throws(JSONError) -> JSONObject {
+    /// Reads an object from its `{`, keeping the members named in `keys` and skipping the other values, or,
+    /// with `listedKept` false, keeping every member but those named in `keys`. Skipped values are checked
+    /// as strictly as built ones.
+    private mutating func parseSelectedMembers(_ keys: JSONKeySet, listedKept: Bool = true) throws(JSONError) -> JSONObject {
         let open = index
         try enter(open)
         index += 1
@@ -211,68 +213,28 @@ struct JSONScanner: ~Copyable {
         let selection = keys.table.storage.lookup
         while true {
             let keyOffset = index
-            let selected = try parseSelectedKey(keys, selection, open: open)
-            if rejectsDuplicateKeys {
-                // A skipped member's key is still needed to find repeats, so decode it for the check.
-                let name: String
-                if let selected { name = selected.0 } else { name = try decodeKey(at: keyOffset) }
-                if !seen.insert(name) {
-                    throw fail(keyOffset, "the key `\(name)` appears twice in this object; keep one of them")
-                }
+            let listed = try parseSelectedKey(keys, selection, open: open)
+            let keeps = listedKept == (listed != nil)
+            // The key as a string: a listed one from the table; another one decoded when it is kept, or when
+            // repeats must be found among the skipped members too.
+            var name = listed?.0
+            if name == nil, keeps || rejectsDuplicateKeys { name = try decodeKey(at: keyOffset) }
+            if rejectsDuplicateKeys, let name, !seen.insert(name) {
+                throw fail(keyOffset, "the key `\(name)` appears twice in this object; keep one of them")
             }
             try expectColon()
-            if let (key, number) = selected {
+            if keeps, let name {
                 skipWhitespace()
                 let value: JSONValue
-                if keys.hasNested, index < end, base[index] == Byte.openBrace, let child = keys.children[number] {
+                if listedKept, keys.hasNested, index < end, base[index] == Byte.openBrace, let number = listed?.1,
+                   let child = keys.children[number] {
                     value = .object(try parseSelectedMembers(child))
                 } else {
                     value = try parseValue()
                 }
-                members.push(JSONObject.Member(key: key, value: value))
+                members.push(JSONObject.Member(key: name, value: value))
             } else {
                 try skipValue()
-            }
-            if try afterObjectMember(open: open) { break }
-        }
-        depth -= 1
-        return JSONObject(members: members.popArray(from: mark))
-    }
-
-    /// Reads an object from its `{`, keeping every member but those whose keys are in `keys`, whose values
-    /// are checked and skipped.
-    private mutating func parseMembers(skipping keys: JSONKeySet) throws(JSONError) -> JSONObject {
-        let open = index
-        try enter(open)
-        index += 1
-        skipWhitespace()
-        if index < end, base[index] == Byte.closeBrace {
-            index += 1
-            depth -= 1
-            return JSONObject()
-        }
-        let mark = members.count
-        var seen = DuplicateKeyCheck()
-        let selection = keys.table.storage.lookup
-        while true {
-            let keyOffset = index
-            let skipped = try parseSelectedKey(keys, selection, open: open)
-            let name: String
-            if let skipped {
-                name = skipped.0
-            } else {
-                // A kept key: read again, now as a string (the lookup only skipped over it).
-                index = keyOffset
-                name = try parseString()
-            }
-            if rejectsDuplicateKeys, !seen.insert(name) {
-                throw fail(keyOffset, "the key `\(name)` appears twice in this object; keep one of them")
-            }
-            try expectColon()
-            if skipped != nil {
-                try skipValue()
-            } else {
-                members.push(JSONObject.Member(key: name, value: try parseValue()))
             }
             if try afterObjectMember(open: open) { break }
         }
