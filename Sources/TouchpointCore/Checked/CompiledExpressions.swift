@@ -14,6 +14,9 @@ struct CompiledExpressions: Sendable {
     private let checks: [SourcePosition: Entry]
     /// Quota `when`s, by quota id: compiled at the top level, where quotas are checked, with the names they read.
     private let quotas: [String: (entry: Entry, names: [QualifiedName])]
+    /// The same, by the quota's index in the list compiled from, so that an interview checking its quotas at
+    /// every prompt finds them without hashing their ids.
+    private let quotasByIndex: [(id: String, entry: Entry, names: [QualifiedName])?]
 
     private struct Entry: Sendable {
         var source: String
@@ -67,6 +70,7 @@ struct CompiledExpressions: Sendable {
             compiledQuotas[quota.id] = (Entry(source: quota.when.source, compiled: CompiledExpression.compile(expr, in: top)),
                                         quota.names)
         }
+        quotasByIndex = quotas.map { quota in compiledQuotas[quota.id].map { (quota.id, $0.entry, $0.names) } }
         self.slots = slots
         self.flow = flow
         self.checks = checks
@@ -77,6 +81,20 @@ struct CompiledExpressions: Sendable {
     func quota(_ quota: Quota) -> CompiledExpression? {
         guard let entry = quotas[quota.id]?.entry, entry.source == quota.when.source else { return nil }
         return entry.compiled
+    }
+
+    /// `quota(_:)` for the quota at `index` of the questionnaire's list, found by index.
+    func quota(at index: Int, _ quota: Quota) -> CompiledExpression? {
+        guard index < quotasByIndex.count, let found = quotasByIndex[index], found.id == quota.id,
+              found.entry.source == quota.when.source else { return self.quota(quota) }
+        return found.entry.compiled
+    }
+
+    /// `quotaNames(_:)` for the quota at `index` of the questionnaire's list, found by index.
+    func quotaNames(at index: Int, _ quota: Quota) -> [QualifiedName] {
+        guard index < quotasByIndex.count, let found = quotasByIndex[index], found.id == quota.id,
+              found.entry.source == quota.when.source else { return quotaNames(quota) }
+        return found.names
     }
 
     /// The names a quota's `when` reads (`Quota.names`), worked out once.

@@ -13,12 +13,12 @@ extension Interview {
         for (index, quota) in questionnaire.quotas.enumerated() where !isQuiet(index) && !openQuotas.contains(quota.id) {
             guard let expr = quota.when.expr else { continue }
             var asked = true
-            for name in checked.compiled.quotaNames(quota) where !hasBeenAsked(name) {
+            for name in checked.compiled.quotaNames(at: index, quota) where !hasBeenAsked(name) {
                 asked = false
                 break
             }
             guard asked else { continue }
-            if let compiled = checked.compiled.quota(quota) {
+            if let compiled = checked.compiled.quota(at: index, quota) {
                 if compiled.evaluate(self, loop: []).isTruthy { return quota }
                 continue
             }
@@ -55,8 +55,14 @@ extension Interview {
     private func quotasFallenQuiet() -> [Int] {
         var found: [Int] = []
         for (index, quota) in questionnaire.quotas.enumerated() where !quietQuotas[index] && !openQuotas.contains(quota.id) {
-            guard quota.when.expr != nil, let compiled = checked.compiled.quota(quota) else { continue }
-            guard checked.compiled.quotaNames(quota).allSatisfy(hasBeenAsked) else { continue }
+            guard quota.when.expr != nil, let compiled = checked.compiled.quota(at: index, quota) else { continue }
+            // A loop, not `allSatisfy(hasBeenAsked)`: the method as a value captured a copy of the interview.
+            var asked = true
+            for name in checked.compiled.quotaNames(at: index, quota) where !hasBeenAsked(name) {
+                asked = false
+                break
+            }
+            guard asked else { continue }
             if !compiled.evaluate(self, loop: []).isTruthy { found.append(index) }
         }
         return found
@@ -86,10 +92,10 @@ extension Interview {
     public var filledQuotas: [String] {
         guard case .finished(let status, _) = state, status == .complete else { return [] }
         guard !questionnaire.quotas.isEmpty else { return [] }
-        let env = Environment(interview: self, loop: [], loopSections: [], current: nil)
-        return questionnaire.quotas.compactMap { quota in
+        return questionnaire.quotas.enumerated().compactMap { index, quota in
             guard let expr = quota.when.expr else { return nil }
-            let holds = checked.compiled.quota(quota).map { $0.evaluate(self, loop: []) } ?? Evaluator.evaluate(expr, in: env)
+            let holds = checked.compiled.quota(at: index, quota).map { $0.evaluate(self, loop: []) }
+                ?? Evaluator.evaluate(expr, in: Environment(interview: self, loop: [], loopSections: [], current: nil))
             guard holds.isTruthy else { return nil }
             return quota.id
         }
