@@ -77,30 +77,27 @@ struct CompiledExpressions: Sendable {
         self.quotas = compiledQuotas
     }
 
-    /// The compiled `when` of a quota.
-    func quota(_ quota: Quota) -> CompiledExpression? {
-        guard let entry = quotas[quota.id]?.entry, entry.source == quota.when.source else { return nil }
-        return entry.compiled
-    }
-
-    /// `quota(_:)` for the quota at `index` of the questionnaire's list, found by index.
+    /// The compiled `when` of `quota`, the quota at `index` of the questionnaire's list.
     func quota(at index: Int, _ quota: Quota) -> CompiledExpression? {
-        guard index < quotasByIndex.count, let found = quotasByIndex[index], found.id == quota.id,
-              found.entry.source == quota.when.source else { return self.quota(quota) }
-        return found.entry.compiled
+        compiledQuota(at: index, quota)?.entry.compiled
     }
 
-    /// `quotaNames(_:)` for the quota at `index` of the questionnaire's list, found by index.
+    /// The names the `when` of `quota`, the quota at `index`, reads (`Quota.names`), worked out once.
     func quotaNames(at index: Int, _ quota: Quota) -> [QualifiedName] {
-        guard index < quotasByIndex.count, let found = quotasByIndex[index], found.id == quota.id,
-              found.entry.source == quota.when.source else { return quotaNames(quota) }
-        return found.names
+        compiledQuota(at: index, quota)?.names ?? quota.names
     }
 
-    /// The names a quota's `when` reads (`Quota.names`), worked out once.
-    func quotaNames(_ quota: Quota) -> [QualifiedName] {
-        guard let found = quotas[quota.id], found.entry.source == quota.when.source else { return quota.names }
-        return found.names
+    /// The compiled quota at `index` when it is `quota` (otherwise the one with its id, for a list other than the
+    /// one compiled from), if its `when` is the one compiled.
+    private func compiledQuota(at index: Int, _ quota: Quota) -> (entry: Entry, names: [QualifiedName])? {
+        let found: (entry: Entry, names: [QualifiedName])?
+        if index < quotasByIndex.count, let indexed = quotasByIndex[index], indexed.id == quota.id {
+            found = (indexed.entry, indexed.names)
+        } else {
+            found = quotas[quota.id]
+        }
+        guard let found, found.entry.source == quota.when.source else { return nil }
+        return found
     }
 
     /// The compiled form of a `when` or compute value of the flow.

@@ -12,12 +12,7 @@ extension Interview {
         if openQuotas.count + quietQuotaCount >= questionnaire.quotas.count { return nil }
         for (index, quota) in questionnaire.quotas.enumerated() where !isQuiet(index) && !openQuotas.contains(quota.id) {
             guard let expr = quota.when.expr else { continue }
-            var asked = true
-            for name in checked.compiled.quotaNames(at: index, quota) where !hasBeenAsked(name) {
-                asked = false
-                break
-            }
-            guard asked else { continue }
+            guard hasAskedEveryName(ofQuotaAt: index, quota) else { continue }
             if let compiled = checked.compiled.quota(at: index, quota) {
                 if compiled.evaluate(self, loop: []).isTruthy { return quota }
                 continue
@@ -56,16 +51,17 @@ extension Interview {
         var found: [Int] = []
         for (index, quota) in questionnaire.quotas.enumerated() where !quietQuotas[index] && !openQuotas.contains(quota.id) {
             guard quota.when.expr != nil, let compiled = checked.compiled.quota(at: index, quota) else { continue }
-            // A loop, not `allSatisfy(hasBeenAsked)`: the method as a value captured a copy of the interview.
-            var asked = true
-            for name in checked.compiled.quotaNames(at: index, quota) where !hasBeenAsked(name) {
-                asked = false
-                break
-            }
-            guard asked else { continue }
+            guard hasAskedEveryName(ofQuotaAt: index, quota) else { continue }
             if !compiled.evaluate(self, loop: []).isTruthy { found.append(index) }
         }
         return found
+    }
+
+    /// Whether every name the `when` of the quota at `index` reads has been met on this path.
+    private func hasAskedEveryName(ofQuotaAt index: Int, _ quota: Quota) -> Bool {
+        // A loop, not `allSatisfy(hasBeenAsked)`: the method passed as a value captured a copy of the interview.
+        for name in checked.compiled.quotaNames(at: index, quota) where !hasBeenAsked(name) { return false }
+        return true
     }
 
     /// Whether a quota's name has been met on this interview's path: a meta key always; a question or grid row

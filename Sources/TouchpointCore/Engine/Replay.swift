@@ -184,39 +184,48 @@ public struct Replay: Sendable {
         return answers[key.isOtherText ? key.question + "_other" : key.question] == nil
     }
 
-    /// How many keys `leafKeys` would list, found with the same checks but without building their texts; nil
-    /// when a given loop or row key holds `[`, `]` or `.`, which could make two of them one text.
+    /// How many keys `leafKeys` lists, without building their texts; nil when a given loop or row key holds
+    /// `[`, `]` or `.`, which could make two of them one text.
     private func leafKeyCount(_ table: SymbolTable) throws(Rejection) -> Int? {
         var count = 0
         var plain = true
+        try forEachGivenKey(table) { _, loopKeys, row in
+            count += 1
+            if plain, loopKeys.contains(where: Self.couldJoin) || row.map(Self.couldJoin) == true { plain = false }
+        }
+        return plain ? count : nil
+    }
+
+    /// Calls `visit` with every prompt key the given answers and missing reasons speak of, as the name given
+    /// (a question id or `<id>_other`), its loop keys as given, outermost first, and its grid row; throws the
+    /// first answer of the wrong shape or name. As over `answers.merging(missing)` keeping the answer: a name
+    /// in both is walked once, with its answer. Null answers name no key; a grid's rows do, even when null.
+    private func forEachGivenKey(_ table: SymbolTable,
+                                 _ visit: (_ name: String, _ loopKeys: [String], _ row: String?) -> Void) throws(Rejection) {
+        var loopKeys: [String] = []
         func add(_ name: String, _ value: Value) throws(Rejection) {
             let (q, isOther, depth) = try Self.question(named: name, in: table)
             func walk(_ v: Value, _ level: Int) throws(Rejection) {
                 if level < depth {
-                    guard case .keyed(let map) = v else {
-                        throw Rejection(question: name, message: Self.loopShape(name))
-                    }
+                    guard case .keyed(let map) = v else { throw Rejection(question: name, message: Self.loopShape(name)) }
                     for (k, inner) in map {
-                        if plain, Self.couldJoin(k) { plain = false }
+                        loopKeys.append(k)
                         try walk(inner, level + 1)
+                        loopKeys.removeLast()
                     }
                     return
                 }
                 if q.type == .grid && !isOther {
-                    guard case .keyed(let rows) = v else {
-                        throw Rejection(question: name, message: Self.gridShape(name))
-                    }
-                    if plain, rows.keys.contains(where: Self.couldJoin) { plain = false }
-                    count += rows.count
+                    guard case .keyed(let rows) = v else { throw Rejection(question: name, message: Self.gridShape(name)) }
+                    for row in rows.keys { visit(name, loopKeys, row) }
                     return
                 }
-                if v != .null { count += 1 }
+                if v != .null { visit(name, loopKeys, nil) }
             }
             try walk(value, 0)
         }
         for (name, value) in answers { try add(name, value) }
         for (name, value) in missing where answers[name] == nil { try add(name, value) }
-        return plain ? count : nil
     }
 
     private static func couldJoin(_ key: String) -> Bool {
@@ -248,31 +257,17 @@ public struct Replay: Sendable {
         "`\(name)` is a grid: give its answers as an object keyed by row id"
     }
 
-    /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked.
+    /// Every prompt key the given answers and missing reasons speak of, to find answers no path asked. Each is
+    /// the `AnswerPath` description of its prompt, made from the keys as given: an option key reads back as
+    /// itself (`Replay.optionValue(k)`).
     private func leafKeys(_ table: SymbolTable) throws(Rejection) -> Set<String> {
         var keys = Set<String>(minimumCapacity: 32)
-        func add(_ name: String, _ value: Value) throws(Rejection) {
-            let (q, isOther, depth) = try Self.question(named: name, in: table)
-            // Each key is the `AnswerPath` description of its prompt, made from the keys as given: `name` is the
-            // question (or `<id>_other`), and an option key reads back as itself (`Replay.optionValue(k)`).
-            func walk(_ v: Value, _ prefix: String, _ level: Int) throws(Rejection) {
-                if level < depth {
-                    guard case .keyed(let map) = v else { throw Rejection(question: name, message: Self.loopShape(name)) }
-                    for (k, inner) in map { try walk(inner, prefix + "[" + k + "]", level + 1) }
-                    return
-                }
-                if q.type == .grid && !isOther {
-                    guard case .keyed(let rows) = v else { throw Rejection(question: name, message: Self.gridShape(name)) }
-                    for row in rows.keys { keys.insert(prefix + "." + row) }
-                    return
-                }
-                if v != .null { keys.insert(prefix) }
-            }
-            try walk(value, name, 0)
+        try forEachGivenKey(table) { name, loopKeys, row in
+            var text = name
+            for key in loopKeys { text += "[" + key + "]" }
+            if let row { text += "." + row }
+            keys.insert(text)
         }
-        // As over `answers.merging(missing)` keeping the answer: a name in both is walked once, with its answer.
-        for (name, value) in answers { try add(name, value) }
-        for (name, value) in missing where answers[name] == nil { try add(name, value) }
         return keys
     }
 

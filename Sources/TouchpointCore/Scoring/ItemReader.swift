@@ -121,7 +121,9 @@ final class ItemReader: Sendable {
         walk(root, key: "", level: 0) { key, value in values.append(Keyed(key: key, value: value)) }
     }
 
-    /// `walk` without the keys: the values only, in the record's order (no key strings built).
+    /// `walk` without the keys: the values only, in the record's order (no key strings built). Kept apart from
+    /// the keyed walk on purpose: one walk generic over its key and join took 2.5% more instructions of a
+    /// whole `score` run (callgrind, 20,000 lines).
     private func walk(_ node: JSONValue, level: Int, _ body: (Double) -> Void) {
         if level < loops.count {
             guard case .object(let keyed) = node else { return }
