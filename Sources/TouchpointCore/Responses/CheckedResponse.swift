@@ -23,6 +23,11 @@ public struct CheckedResponse: Sendable {
     var values: [JSONValue?] = []
     /// Bit `slot` is set when the question in that slot has a `missing` reason (slots below 64).
     var missingMask: UInt64 = 0
+    /// The answers of numbered loop questions (`ResponseSchema.QuestionEntry.isNumbered`), as the scanner
+    /// read them: numbers, yes/no as 1 and 0, in the order written. Such a slot's `values` entry is nil.
+    var numbers: [LoopNumber] = []
+    /// Bit `slot` is set when the answers of the question in that slot are in `numbers`.
+    var numberedMask: UInt64 = 0
     /// Where the line was read.
     public var source: ResponseSource
     public var line: Int
@@ -45,7 +50,21 @@ public struct CheckedResponse: Sendable {
     }
 }
 
+/// One answer of a question in a loop, as a number: the question's slot, the loop option it was answered
+/// at (its index among the loop's `orderedKeys`) and the value.
+struct LoopNumber: Sendable {
+    var slot: Int32
+    var option: Int32
+    var value: Double
+}
+
 extension CheckedResponse {
+    /// Whether the answers of the question in `slot` are in `numbers`.
+    @inline(__always)
+    func isNumbered(_ slot: Int) -> Bool {
+        slot >= 0 && slot < 64 && numberedMask & (1 << UInt64(slot)) != 0
+    }
+
     /// What the checker put in `slot`; for a record built without the checker (no slots filled), what
     /// `search` finds in the record's objects.
     func value(inSlot slot: Int, orSearch search: () -> JSONValue?) -> JSONValue? {
@@ -65,6 +84,6 @@ extension CheckedResponse {
         guard slot >= 0, slot < 64, slot < values.count else {
             return answers.contains(key: id) || missing.contains(key: id)
         }
-        return values[slot] != nil || missingMask & (1 << UInt64(slot)) != 0
+        return values[slot] != nil || (missingMask | numberedMask) & (1 << UInt64(slot)) != 0
     }
 }

@@ -30,6 +30,8 @@ final class RecordScanner: Sendable {
         let slot: Int
         /// Whether the answer is kept in its slot (a slot, and not the text of an `other` choice).
         let keeps: Bool
+        /// Whether the answers go to `CheckedResponse.numbers` (kept, and the entry is numbered).
+        let isNumbered: Bool
 
         init(entry: ResponseSchema.QuestionEntry, isOtherText: Bool, rule: ByteAnswerRule) {
             self.entry = entry
@@ -40,6 +42,7 @@ final class RecordScanner: Sendable {
             isGrid = entry.question.type == .grid
             slot = entry.slot
             keeps = entry.slot >= 0 && !isOtherText
+            isNumbered = keeps && entry.isNumbered
         }
     }
 
@@ -143,6 +146,8 @@ final class RecordScanner: Sendable {
         record.completedAt = nil
         record.missing.removeAll()
         record.missingMask = 0
+        record.numbers.removeAll(keepingCapacity: true)
+        record.numberedMask = 0
         if record.values.count == schema.slotCount {
             for slot in record.values.indices where record.values[slot] != nil { record.values[slot] = nil }
         } else {
@@ -190,7 +195,7 @@ final class RecordScanner: Sendable {
                 if cursor.peek() == 0x6E, cursor.null() { break }
                 try scanMeta(&cursor, values: &record.values)
             case .answers:
-                try scanAnswers(&cursor, values: &record.values)
+                try scanAnswers(&cursor, into: &record)
             case .missing:
                 if cursor.peek() == 0x6E, cursor.null() { break }
                 try scanMissing(&cursor, into: &record.missing, mask: &record.missingMask)
@@ -235,7 +240,7 @@ final class RecordScanner: Sendable {
 
     // MARK: Answers
 
-    private func scanAnswers(_ cursor: inout JSONCursor, values: inout [JSONValue?]) throws(JSONCursor.Stop) {
+    private func scanAnswers(_ cursor: inout JSONCursor, into record: inout CheckedResponse) throws(JSONCursor.Stop) {
         guard try cursor.beginObject() else { return }
         repeat {
             let key = try cursor.key()
@@ -247,12 +252,33 @@ final class RecordScanner: Sendable {
             let start = cursor.index
             if target.loops.isEmpty, !target.isGrid {
                 let value = try leaf(&cursor, target, keeps: keeps)
-                if keeps { values[target.slot] = value }
+                if keeps { record.values[target.slot] = value }
+            } else if target.isNumbered {
+                try loopNumbers(&cursor, target, into: &record.numbers)
+                record.numberedMask |= 1 << UInt64(target.slot)
             } else if keeps, target.loops.count == 1, !target.isGrid {
-                values[target.slot] = try loopObject(&cursor, target)
+                record.values[target.slot] = try loopObject(&cursor, target)
             } else {
                 try descend(&cursor, target, level: 0)
-                if keeps { values[target.slot] = try parsed(cursor.bytes(from: start)) }
+                if keeps { record.values[target.slot] = try parsed(cursor.bytes(from: start)) }
+            }
+        } while try cursor.nextMember()
+    }
+
+    /// Checks the answers of a numbered question in one loop and appends them to `numbers` as
+    /// `ItemReader` reads them: numbers as they are, yes/no as 1 and 0, in the order written, each with its
+    /// loop option; other values (a text option) are checked and left out, as the reader leaves them out.
+    private func loopNumbers(_ cursor: inout JSONCursor, _ target: AnswerTarget, into numbers: inout [LoopNumber]) throws(JSONCursor.Stop) {
+        let loop = target.loops[0]
+        guard try cursor.beginObject() else { return }
+        let slot = Int32(target.slot)
+        repeat {
+            let key = try cursor.key()
+            guard let position = loop.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            switch try leaf(&cursor, target.rule, keeps: false) {
+            case .number(let x)?: numbers.append(LoopNumber(slot: slot, option: Int32(position), value: x))
+            case .bool(let b)?: numbers.append(LoopNumber(slot: slot, option: Int32(position), value: b ? 1 : 0))
+            default: break
             }
         } while try cursor.nextMember()
     }

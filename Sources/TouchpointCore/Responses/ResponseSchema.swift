@@ -32,13 +32,17 @@ final class ResponseSchema: Sendable {
         /// Where the checker puts this question's answer (or meta value) in `CheckedResponse.values`, or -1
         /// when no score reads it.
         let slot: Int
+        /// Whether the scanner keeps this question's answers among `CheckedResponse.numbers`: a question in
+        /// one loop, not a grid, in a slot below 64, that scores read only as numbers (`Slots.numbered`).
+        let isNumbered: Bool
 
-        init(rule: AnswerRule, loops: [LoopLevel], slot: Int) {
+        init(rule: AnswerRule, loops: [LoopLevel], slot: Int, numbered: Bool = false) {
             self.question = rule.question
             self.loops = loops
             self.rows = StringLookup(rule.question.rows.map(\.id))
             self.rule = rule
             self.slot = slot
+            isNumbered = numbered && slot >= 0 && slot < 64 && loops.count == 1 && rule.question.type != .grid
         }
     }
 
@@ -48,6 +52,9 @@ final class ResponseSchema: Sendable {
         var answers: [String: Int] = [:]
         var computed: [String: Int] = [:]
         var meta: [String: Int] = [:]
+        /// Questions whose values are read only by `ItemReader`s, as numbers: the scanner may keep a loop
+        /// question's answers among `CheckedResponse.numbers` instead of building their JSON.
+        var numbered: Set<String> = []
         var count = 0
 
         init() {}
@@ -102,7 +109,8 @@ final class ResponseSchema: Sendable {
             switch symbol.kind {
             case .question:
                 guard let rule = checked.rule(id) else { continue }
-                questions[id] = QuestionEntry(rule: rule, loops: loops(symbol.loops), slot: slots.answers[id] ?? -1)
+                questions[id] = QuestionEntry(rule: rule, loops: loops(symbol.loops), slot: slots.answers[id] ?? -1,
+                                              numbered: slots.numbered.contains(id))
             case .compute:
                 computes[id] = loops(symbol.loops)
             case .section, .meta:

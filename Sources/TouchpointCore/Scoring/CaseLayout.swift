@@ -40,6 +40,10 @@ final class CaseLayout: Sendable {
                 }
                 return
             }
+            if deepest == 1, numbersHoldEveryLoopItem(of: record) {
+                forEachNumberedCase(in: record, row: row, body)
+                return
+            }
             var byKey: [[String: Double]] = []
             var caseKeys: [String] = []
             var seenKeys = Set<String>()
@@ -60,6 +64,47 @@ final class CaseLayout: Sendable {
                     let depth = depths[index]
                     let lookup = depth == deepest ? key : components.prefix(depth).joined(separator: String(ItemReader.separator))
                     row.initializeElement(at: index, to: byKey[index][lookup])
+                }
+                body(UnsafeBufferPointer(row))
+            }
+        }
+    }
+
+    /// Whether every item in the (one) loop has its values in `record.numbers`.
+    private func numbersHoldEveryLoopItem(of record: CheckedResponse) -> Bool {
+        for index in readers.indices where depths[index] == 1 && !record.isNumbered(readers[index].slot) { return false }
+        return true
+    }
+
+    /// `forEachCase` for one loop whose items are all numbered: the cases are paired by loop option index
+    /// instead of by key text, in the same order (options as first met, item by item) and with the same
+    /// choice where an option repeats (its first value).
+    private func forEachNumberedCase(in record: CheckedResponse, row: UnsafeMutableBufferPointer<Double?>,
+                                     _ body: (UnsafeBufferPointer<Double?>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(record.numbers.count, 1)) { options in
+            var cases = 0
+            for index in readers.indices where depths[index] == 1 {
+                readers[index].forEachNumber(in: record) { option, _ in
+                    for known in 0..<cases where options[known] == option { return }
+                    options[cases] = option
+                    cases += 1
+                }
+            }
+            for index in readers.indices where depths[index] == 0 {
+                row.initializeElement(at: index, to: readers[index].flatValue(in: record))
+            }
+            for known in 0..<cases {
+                let option = options[known]
+                for index in readers.indices where depths[index] == 1 {
+                    let reader = readers[index]
+                    let slot = Int32(reader.slot)
+                    var found: Double?
+                    for number in record.numbers where number.slot == slot && number.option == option
+                        && (reader.roundOption == -1 || reader.roundOption == option) {
+                        found = reader.reversal.map { $0 - number.value } ?? number.value
+                        break
+                    }
+                    row.initializeElement(at: index, to: found)
                 }
                 body(UnsafeBufferPointer(row))
             }

@@ -29,6 +29,10 @@ final class ItemReader: Sendable {
     let slot: Int
     /// The loop rounds the item is limited to (`seq[find_plan]`), outermost first; empty: every round.
     let rounds: [String]
+    /// For a question in one loop: the loop's option keys, by the option index of `LoopNumber`.
+    let optionKeys: [String]
+    /// The option index of `rounds[0]` among `optionKeys` (-1: every round; -2: a round that is no option).
+    let roundOption: Int32
 
     /// The loop levels the values are keyed by: the loops, then the grid's rows for a whole grid.
     var signature: [String] { wholeGrid ? loops + ["#rows:" + id] : loops }
@@ -70,6 +74,7 @@ final class ItemReader: Sendable {
                 reversal = nil
             }
             slot = entry.slot
+            optionKeys = entry.loops.count == 1 ? entry.loops[0].orderedKeys : []
         } else if let loops = schema.computes[head], parts.count == 1, !item.reverse {
             isComputed = true
             self.loops = loops.map(\.section)
@@ -77,11 +82,27 @@ final class ItemReader: Sendable {
             wholeGrid = false
             reversal = nil
             slot = schema.computeSlots[head] ?? -1
+            optionKeys = []
         } else {
             throw ScoringPlanError("`\(item.name)` is not a question, grid row or compute of the questionnaire")
         }
         guard rounds.count <= loops.count else {
             throw ScoringPlanError("`\(item.name)` names \(rounds.count) loop round\(rounds.count == 1 ? "" : "s"), but `\(id)` is in \(loops.count) loop\(loops.count == 1 ? "" : "s")")
+        }
+        if let round = rounds.first {
+            roundOption = optionKeys.firstIndex(of: round).map(Int32.init) ?? -2
+        } else {
+            roundOption = -1
+        }
+    }
+
+    /// Calls `body` with the option index and value of each answer the record holds in `numbers` for the
+    /// item (a numbered question: see `CheckedResponse.numbers`), in the record's order.
+    @inline(__always)
+    func forEachNumber(in record: CheckedResponse, _ body: (Int32, Double) -> Void) {
+        let slot = Int32(self.slot)
+        for number in record.numbers where number.slot == slot && (roundOption == -1 || number.option == roundOption) {
+            body(number.option, reversal.map { $0 - number.value } ?? number.value)
         }
     }
 
@@ -103,6 +124,10 @@ final class ItemReader: Sendable {
 
     /// Calls `body` with every value the record has for the item, in the record's order.
     func forEachValue(in record: CheckedResponse, _ body: (Double) -> Void) {
+        if record.isNumbered(slot) {
+            forEachNumber(in: record) { _, value in body(value) }
+            return
+        }
         if isFlat {
             if let value = flatValue(in: record) { body(value) }
             return
@@ -113,6 +138,10 @@ final class ItemReader: Sendable {
 
     /// Appends every value the record has for the item, with its key, to `values`.
     func values(in record: CheckedResponse, into values: inout [Keyed]) {
+        if record.isNumbered(slot) {
+            forEachNumber(in: record) { option, value in values.append(Keyed(key: optionKeys[Int(option)], value: value)) }
+            return
+        }
         if isFlat {
             if let value = flatValue(in: record) { values.append(Keyed(key: "", value: value)) }
             return

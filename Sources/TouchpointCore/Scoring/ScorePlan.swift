@@ -33,7 +33,11 @@ final class ScorePlan: Sendable {
     /// and `--weight`, so that the checker hands them over by index.
     static func slots(for questionnaire: Questionnaire, options: ScoreOptions, schema: ResponseSchema) -> ResponseSchema.Slots {
         var slots = ResponseSchema.Slots()
-        func name(_ written: String) {
+        // Questions read only through `ItemReader`s, and those read some other way too (a rule, a quota, a
+        // grouping, a weight), which need their values as JSON.
+        var itemQuestions = Set<String>()
+        var otherQuestions = Set<String>()
+        func name(_ written: String, byItem: Bool = false) {
             let text = ScoreItemName(written)?.base ?? written
             let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             guard let head = parts.first else { return }
@@ -41,20 +45,22 @@ final class ScorePlan: Sendable {
                 if schema.meta[parts[1]] != nil { slots.meta(parts[1]) }
             } else if schema.questions[head] != nil {
                 slots.answer(head)
+                if byItem { itemQuestions.insert(head) } else { otherQuestions.insert(head) }
             } else if schema.computes[head] != nil {
                 slots.computed(head)
             }
         }
         for definition in questionnaire.scores {
-            for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items { name(item.name) }
+            for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items { name(item.name, byItem: true) }
             for used in definition.rule?.expr?.names ?? [] { name(used.description) }
         }
         // A quota's fill is counted from the same values (`QuotaTally.filled`), so its names are read too.
         for quota in questionnaire.quotas {
             for used in quota.when.expr?.names ?? [] { name(used.description) }
         }
-        options.groupBy.forEach(name)
-        options.weight.map(name)
+        options.groupBy.forEach { name($0) }
+        options.weight.map { name($0) }
+        slots.numbered = itemQuestions.subtracting(otherQuestions)
         return slots
     }
 
