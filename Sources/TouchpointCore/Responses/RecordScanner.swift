@@ -71,8 +71,12 @@ final class RecordScanner: Sendable {
     private let reasons: ByteTable
     private let answerKeys: ByteTable
     private let answerTargets: [AnswerTarget]
+    /// `answerTargets` again, unretained: a line's answers are checked against their targets without reference
+    /// counting, which is atomic and cost more than the checks (`answerTargets` keeps them alive).
+    private let unretainedAnswerTargets: [Unmanaged<AnswerTarget>]
     private let metaKeys: ByteTable
     private let metaTargets: [MetaTarget]
+    private let unretainedMetaTargets: [Unmanaged<MetaTarget>]
     private let computeKeys: ByteTable
     private let computeSlots: [Int]
 
@@ -109,9 +113,11 @@ final class RecordScanner: Sendable {
         }
         answerKeys = ByteTable(keys)
         answerTargets = targets
+        unretainedAnswerTargets = targets.map { Unmanaged.passUnretained($0) }
         let meta = schema.meta.sorted { $0.key < $1.key }
         metaKeys = ByteTable(meta.map(\.key))
         metaTargets = meta.map { MetaTarget(slot: $0.value.slot, rule: ByteAnswerRule($0.value.rule)) }
+        unretainedMetaTargets = metaTargets.map { Unmanaged.passUnretained($0) }
         let computes = schema.computeSlots.sorted { $0.key < $1.key }
         computeKeys = ByteTable(computes.map(\.key))
         computeSlots = computes.map(\.value)
@@ -218,9 +224,10 @@ final class RecordScanner: Sendable {
             let key = try cursor.key()
             guard let position = metaKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
             if cursor.peek() == 0x6E, cursor.null() { continue }
-            unowned(unsafe) let target = metaTargets[position]
-            let value = try leaf(&cursor, target.rule, keeps: target.slot >= 0)
-            if target.slot >= 0 { values[target.slot] = value }
+            try Self.guaranteed(unretainedMetaTargets[position]) { target throws(JSONCursor.Stop) in
+                let value = try leaf(&cursor, target.rule, keeps: target.slot >= 0)
+                if target.slot >= 0 { values[target.slot] = value }
+            }
         } while try cursor.nextMember()
     }
 
@@ -245,22 +252,22 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            // The array, a constant of this scanner, keeps the target alive: no retain and release a key.
-            unowned(unsafe) let target = answerTargets[position]
-            let keeps = target.keeps
-            cursor.skipWhitespace()
-            let start = cursor.index
-            if target.loops.isEmpty, !target.isGrid {
-                let value = try leaf(&cursor, target, keeps: keeps)
-                if keeps { record.values[target.slot] = value }
-            } else if target.isNumbered {
-                try loopNumbers(&cursor, target, into: &record.numbers)
-                record.numberedMask |= 1 << UInt64(target.slot)
-            } else if keeps, target.loops.count == 1, !target.isGrid {
-                record.values[target.slot] = try loopObject(&cursor, target)
-            } else {
-                try descend(&cursor, target, level: 0)
-                if keeps { record.values[target.slot] = try parsed(cursor.bytes(from: start)) }
+            try Self.guaranteed(unretainedAnswerTargets[position]) { target throws(JSONCursor.Stop) in
+                let keeps = target.keeps
+                cursor.skipWhitespace()
+                let start = cursor.index
+                if target.loops.isEmpty, !target.isGrid {
+                    let value = try leaf(&cursor, target, keeps: keeps)
+                    if keeps { record.values[target.slot] = value }
+                } else if target.isNumbered {
+                    try loopNumbers(&cursor, target, into: &record.numbers)
+                    record.numberedMask |= 1 << UInt64(target.slot)
+                } else if keeps, target.loops.count == 1, !target.isGrid {
+                    record.values[target.slot] = try loopObject(&cursor, target)
+                } else {
+                    try descend(&cursor, target, level: 0)
+                    if keeps { record.values[target.slot] = try parsed(cursor.bytes(from: start)) }
+                }
             }
         } while try cursor.nextMember()
     }
@@ -438,10 +445,11 @@ final class RecordScanner: Sendable {
         repeat {
             let key = try cursor.key()
             guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
-            unowned(unsafe) let target = answerTargets[position]
-            let slot = target.slot
-            if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
-            missing.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
+            try Self.guaranteed(unretainedAnswerTargets[position]) { target throws(JSONCursor.Stop) in
+                let slot = target.slot
+                if slot >= 0, slot < 64, !target.isOtherText { mask |= 1 << UInt64(slot) }
+                missing.append(JSONObject.Member(key: answerKeys.strings[position], value: try descendMissing(&cursor, target, level: 0)))
+            }
         } while try cursor.nextMember()
     }
 
@@ -484,6 +492,22 @@ final class RecordScanner: Sendable {
     }
 
     // MARK: Values
+
+    /// Calls `body` with the object `reference` names, borrowed: no retain and release around it (this
+    /// scanner's arrays keep every target alive), with the cursor's typed error passed on.
+    @inline(__always)
+    private static func guaranteed<Target: AnyObject>(_ reference: Unmanaged<Target>,
+                                                      _ body: (Target) throws(JSONCursor.Stop) -> Void) throws(JSONCursor.Stop) {
+        var stop: JSONCursor.Stop?
+        reference._withUnsafeGuaranteedRef { target in
+            do throws(JSONCursor.Stop) {
+                try body(target)
+            } catch {
+                stop = error
+            }
+        }
+        if let stop { throw stop }
+    }
 
     /// Any value, as the slow path holds it: numbers and literals read in place, the rest parsed.
     private func anyValue(_ cursor: inout JSONCursor) throws(JSONCursor.Stop) -> JSONValue {

@@ -6,6 +6,9 @@
 /// one another cannot be lined up, and the score is reported as unavailable.
 final class CaseLayout: Sendable {
     let readers: [ItemReader]
+    /// `readers` again, unretained: the loop over records visits them without reference counting (`readers`
+    /// keeps them alive).
+    private let unretained: [Unmanaged<ItemReader>]
     private let depths: [Int]
     private let deepest: Int
 
@@ -16,6 +19,7 @@ final class CaseLayout: Sendable {
             throw ScoringPlanError("`\(reader.name)` is asked in a different loop from the other items, so they cannot be paired answer by answer")
         }
         self.readers = readers
+        unretained = readers.map { Unmanaged.passUnretained($0) }
         depths = signatures.map(\.count)
         deepest = depths.max() ?? 0
     }
@@ -28,15 +32,19 @@ final class CaseLayout: Sendable {
     func forEachCase(in record: CheckedResponse, _ body: (UnsafeBufferPointer<Double?>) -> Void) {
         withUnsafeTemporaryAllocation(of: Double?.self, capacity: readers.count) { row in
             if isFlat {
-                for (index, reader) in readers.enumerated() { row.initializeElement(at: index, to: reader.flatValue(in: record)) }
+                for index in unretained.indices {
+                    row.initializeElement(at: index, to: unretained[index]._withUnsafeGuaranteedRef { $0.flatValue(in: record) })
+                }
                 body(UnsafeBufferPointer(row))
                 return
             }
-            if readers.count == 1 {
+            if unretained.count == 1 {
                 // One item: each of its values is a case; there is nothing to pair.
-                readers[0].forEachValue(in: record) { value in
-                    row.initializeElement(at: 0, to: value)
-                    body(UnsafeBufferPointer(row))
+                unretained[0]._withUnsafeGuaranteedRef { reader in
+                    reader.forEachValue(in: record) { value in
+                        row.initializeElement(at: 0, to: value)
+                        body(UnsafeBufferPointer(row))
+                    }
                 }
                 return
             }
@@ -83,26 +91,28 @@ final class CaseLayout: Sendable {
                                      _ body: (UnsafeBufferPointer<Double?>) -> Void) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(record.numbers.count, 1)) { options in
             var cases = 0
-            for index in readers.indices where depths[index] == 1 {
-                readers[index].forEachNumber(in: record) { option, _ in
-                    for known in 0..<cases where options[known] == option { return }
-                    options[cases] = option
-                    cases += 1
+            for index in unretained.indices where depths[index] == 1 {
+                unretained[index]._withUnsafeGuaranteedRef { reader in
+                    reader.forEachNumber(in: record) { option, _ in
+                        for known in 0..<cases where options[known] == option { return }
+                        options[cases] = option
+                        cases += 1
+                    }
                 }
             }
-            for index in readers.indices where depths[index] == 0 {
-                row.initializeElement(at: index, to: readers[index].flatValue(in: record))
+            for index in unretained.indices where depths[index] == 0 {
+                row.initializeElement(at: index, to: unretained[index]._withUnsafeGuaranteedRef { $0.flatValue(in: record) })
             }
             for known in 0..<cases {
                 let option = options[known]
-                for index in readers.indices where depths[index] == 1 {
-                    let reader = readers[index]
-                    let slot = Int32(reader.slot)
-                    var found: Double?
-                    for number in record.numbers where number.slot == slot && number.option == option
-                        && (reader.roundOption == -1 || reader.roundOption == option) {
-                        found = reader.reversal.map { $0 - number.value } ?? number.value
-                        break
+                for index in unretained.indices where depths[index] == 1 {
+                    let found = unretained[index]._withUnsafeGuaranteedRef { reader -> Double? in
+                        let slot = Int32(reader.slot)
+                        guard reader.roundOption == -1 || reader.roundOption == option else { return nil }
+                        for number in record.numbers where number.slot == slot && number.option == option {
+                            return reader.reversal.map { $0 - number.value } ?? number.value
+                        }
+                        return nil
                     }
                     row.initializeElement(at: index, to: found)
                 }

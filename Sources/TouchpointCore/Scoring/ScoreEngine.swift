@@ -24,6 +24,12 @@ public struct ScoreEngine: Sendable {
     public let options: ScoreOptions
     let schema: ResponseSchema
     let plans: [ScorePlan]
+    /// `plans` again, unretained: the loop over every record's scores visits each plan without a retain and
+    /// release (atomic, so they cost more than the rest of a record's scoring). `plans` keeps them alive.
+    let unretainedPlans: [Unmanaged<ScorePlan>]
+    /// The slot of the one `--by` meta key or question, read straight from `CheckedResponse.values` on each
+    /// record (-1: another grouping, or none).
+    let groupSlot: Int
     let dimensions: [GroupDimension]
     let weightSource: WeightSource?
     var reader: ResponseReader
@@ -59,6 +65,7 @@ public struct ScoreEngine: Sendable {
             plans.append(ScorePlan(definition: definition, kind: kind, slot: slot))
         }
         self.plans = plans
+        unretainedPlans = plans.map { Unmanaged.passUnretained($0) }
         quotaCounter = QuotaCounter(questionnaire.quotas, schema: schema)
         var dimensions: [GroupDimension] = []
         for name in options.groupBy {
@@ -69,6 +76,12 @@ public struct ScoreEngine: Sendable {
         }
         if let period = options.period { dimensions.append(GroupDimension(period: period)) }
         self.dimensions = dimensions
+        switch dimensions.first?.source {
+        case .meta(_, let slot)? where dimensions.count == 1, .question(_, let slot)? where dimensions.count == 1:
+            groupSlot = slot
+        default:
+            groupSlot = -1
+        }
         if let table = options.weightTable {
             weightSource = WeightSource(table: table)
         } else if let name = options.weight {
@@ -125,7 +138,13 @@ public struct ScoreEngine: Sendable {
             // One grouping with few values (the usual `--by meta.segment`): a look along the groups met so
             // far costs less than building and hashing a key for every record. `states[i + 1]` holds the
             // totals of `groupKeys[i]`, as both grow together.
-            let value = dimensions[0].value(of: record)
+            let value: GroupValue
+            if groupSlot >= 0, groupSlot < record.values.count {
+                // `GroupDimension.value(of:)` for a slotted value, without copying the dimension.
+                if let found = record.values[groupSlot], !found.isNull { value = .value(found) } else { value = .missing }
+            } else {
+                value = dimensions[0].value(of: record)
+            }
             if let index = groupKeys.firstIndex(where: { $0[0] == value }) {
                 group = index + 1
             } else {
@@ -155,10 +174,12 @@ public struct ScoreEngine: Sendable {
         if !quotaCounter.isEmpty {
             quotaCounter.forEachFilled(by: record, schema: schema) { id in states[0].quotaFill[id, default: 0] += 1 }
         }
-        for plan in plans {
-            Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
-                body(&states[0])
-                if let group { body(&states[group]) }
+        for plan in unretainedPlans {
+            plan._withUnsafeGuaranteedRef { plan in
+                Self.contribute(plan, record: record, weight: weight, schema: schema) { (body: (inout GroupState) -> Void) in
+                    body(&states[0])
+                    if let group { body(&states[group]) }
+                }
             }
         }
     }
@@ -167,17 +188,85 @@ public struct ScoreEngine: Sendable {
     private static func contribute(_ plan: ScorePlan, record: CheckedResponse, weight: Double, schema: ResponseSchema,
                                    apply: ((inout GroupState) -> Void) -> Void) {
         let slot = plan.slot
-        switch plan.kind {
+        // The usual kinds through `plan.unretained`, which copies without reference counting; the others,
+        // and percent rules beyond one name, through `plan.kind`.
+        switch plan.unretained {
         case .nps(let item):
-            item.forEachValue(in: record) { value in
-                let rating = Int(value.rounded())
-                apply { $0.nps[slot].add(rating: rating, weight: weight) }
+            item._withUnsafeGuaranteedRef { item in
+                item.forEachValue(in: record) { value in
+                    let rating = Int(value.rounded())
+                    apply { $0.nps[slot].add(rating: rating, weight: weight) }
+                }
             }
+            return
         case .box(let item, let box):
-            item.forEachValue(in: record) { value in
-                let hit = box.contains(value)
-                apply { $0.shares[slot].add(hit, weight: weight) }
+            item._withUnsafeGuaranteedRef { item in
+                item.forEachValue(in: record) { value in
+                    let hit = box.contains(value)
+                    apply { $0.shares[slot].add(hit, weight: weight) }
+                }
             }
+            return
+        case .simplePercent(let named, let isQuestion):
+            // As the general percent below, for a rule that is one yes/no question or Boolean compute: in the
+            // base when it was asked (or computed), and it holds when it is true.
+            let value: JSONValue?
+            let inBase: Bool
+            if let slotted = record.slotted(named) {
+                value = slotted
+                inBase = isQuestion ? record.wasAsked(plan.percentName, slot: named) : slotted != nil
+            } else if isQuestion {
+                value = record.answers[plan.percentName]
+                inBase = record.wasAsked(plan.percentName, slot: named)
+            } else {
+                value = record.computed[plan.percentName]
+                inBase = value != nil
+            }
+            guard inBase else { return }
+            if !plan.dontKnowInBase, isQuestion, record.missing[plan.percentName]?.stringValue == MissingReason.dontKnow.rawValue {
+                return
+            }
+            let hit = value == .bool(true)
+            apply { $0.shares[slot].add(hit, weight: weight) }
+            return
+        case .scale(let layout, let isSum, let minAnswered, let alpha):
+            layout._withUnsafeGuaranteedRef { layout in
+                layout.forEachCase(in: record) { row in
+                    var total = 0.0
+                    var answered = 0
+                    for value in row {
+                        if let value {
+                            total += value
+                            answered += 1
+                        }
+                    }
+                    guard answered >= minAnswered else { return }
+                    let value = isSum ? total : total / Double(answered)
+                    let complete = alpha && answered == row.count
+                    apply { state in
+                        state.moments[slot].add(value, weight: weight)
+                        if complete { state.alphas[slot].add(row) }
+                    }
+                }
+            }
+            return
+        case .drivers(let target):
+            var targets = 0
+            target._withUnsafeGuaranteedRef { target in target.forEachValue(in: record) { _ in targets += 1 } }
+            apply { $0.targets[slot] += targets }
+            for (index, layout) in plan.driverLayouts.enumerated() {
+                layout._withUnsafeGuaranteedRef { layout in
+                    layout.forEachCase(in: record) { pair in
+                        guard let x = pair[0], let y = pair[1] else { return }
+                        apply { $0.correlations[slot][index].add(x: x, y: y, weight: weight) }
+                    }
+                }
+            }
+            return
+        case .other:
+            break
+        }
+        switch plan.kind {
         case .percent(let expr, let questions, let computes):
             let inBase = (questions.isEmpty && computes.isEmpty)
                 || questions.contains { record.wasAsked($0.id, slot: $0.slot) }
@@ -186,56 +275,15 @@ public struct ScoreEngine: Sendable {
                     return record.computed[compute.id] != nil
                 }
             guard inBase else { return }
-            if !plan.definition.dontKnowInBase,
+            if !plan.dontKnowInBase,
                questions.contains(where: { record.missing[$0.id]?.stringValue == MissingReason.dontKnow.rawValue }) {
                 return
             }
-            let hit: Bool
-            if case .name(let name, _) = expr, name.parts.count == 1, questions.count + computes.count == 1,
-               let named = questions.first ?? computes.first {
-                // A rule that is one yes/no question or Boolean compute (`rule: solved`) holds when it is true.
-                let value: JSONValue?
-                if let slotted = record.slotted(named.slot) {
-                    value = slotted
-                } else {
-                    value = record.answers[named.id] ?? record.computed[named.id]
-                }
-                hit = value == .bool(true)
-            } else {
-                hit = Evaluator.evaluate(expr, in: RecordEnvironment(record: record, schema: schema)).isTruthy
-            }
+            let hit = Evaluator.evaluate(expr, in: RecordEnvironment(record: record, schema: schema)).isTruthy
             apply { $0.shares[slot].add(hit, weight: weight) }
-        case .scale(let layout, let isSum, let minAnswered, let alpha):
-            layout.forEachCase(in: record) { row in
-                var total = 0.0
-                var answered = 0
-                for value in row {
-                    if let value {
-                        total += value
-                        answered += 1
-                    }
-                }
-                guard answered >= minAnswered else { return }
-                let value = isSum ? total : total / Double(answered)
-                let complete = alpha && answered == row.count
-                apply { state in
-                    state.moments[slot].add(value, weight: weight)
-                    if complete { state.alphas[slot].add(row) }
-                }
-            }
-        case .drivers(let target, let items):
-            var targets = 0
-            target.forEachValue(in: record) { _ in targets += 1 }
-            apply { $0.targets[slot] += targets }
-            for (index, layout) in items.enumerated() {
-                layout.forEachCase(in: record) { pair in
-                    guard let x = pair[0], let y = pair[1] else { return }
-                    apply { $0.correlations[slot][index].add(x: x, y: y, weight: weight) }
-                }
-            }
         case .usability(let usability):
             usability.contribute(record, weight: weight, slot: slot, apply: apply)
-        case .unavailable:
+        case .nps, .box, .scale, .drivers, .unavailable:
             return
         }
     }

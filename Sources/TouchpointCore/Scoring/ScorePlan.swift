@@ -64,15 +64,51 @@ final class ScorePlan: Sendable {
         return slots
     }
 
+    /// `kind` with its objects unretained, as the loop over records reads it: a copy of `kind` retains every
+    /// object it holds, atomically, on every record, which cost more than the scoring itself. `kind` keeps
+    /// the objects alive as long as the plan.
+    enum Unretained {
+        case nps(Unmanaged<ItemReader>)
+        case box(Unmanaged<ItemReader>, Box)
+        /// The rule is one question or compute (`percentName`), true or not (`rule: solved`).
+        case simplePercent(slot: Int, isQuestion: Bool)
+        case scale(Unmanaged<CaseLayout>, isSum: Bool, minAnswered: Int, alpha: Bool)
+        case drivers(target: Unmanaged<ItemReader>)
+        /// Read from `kind`.
+        case other
+    }
+
     let definition: ScoreDefinition
     let kind: Kind
     /// The index of this score's accumulator in its family's array of a `GroupState`.
     let slot: Int
+    let unretained: Unretained
+    /// A drivers score's layouts, unretained (see `Unretained`).
+    let driverLayouts: [Unmanaged<CaseLayout>]
+    /// The question or compute of a `simplePercent` rule.
+    let percentName: String
+    /// `definition.dontKnowInBase`, kept apart so that the loop over records does not copy the definition.
+    let dontKnowInBase: Bool
 
     init(definition: ScoreDefinition, kind: Kind, slot: Int) {
         self.definition = definition
         self.kind = kind
         self.slot = slot
+        dontKnowInBase = definition.dontKnowInBase
+        percentName = if case .percent(_, let questions, let computes) = kind { (questions.first ?? computes.first)?.id ?? "" } else { "" }
+        driverLayouts = if case .drivers(_, let items) = kind { items.map { Unmanaged.passUnretained($0) } } else { [] }
+        switch kind {
+        case .nps(let item): unretained = .nps(.passUnretained(item))
+        case .box(let item, let box): unretained = .box(.passUnretained(item), box)
+        case .percent(.name(let name, _), let questions, let computes)
+            where name.parts.count == 1 && questions.count + computes.count == 1:
+            let named = questions.first ?? computes[0]
+            unretained = .simplePercent(slot: named.slot, isQuestion: !questions.isEmpty)
+        case .scale(let layout, let isSum, let minAnswered, let alpha):
+            unretained = .scale(.passUnretained(layout), isSum: isSum, minAnswered: minAnswered, alpha: alpha)
+        case .drivers(let target, _): unretained = .drivers(target: .passUnretained(target))
+        default: unretained = .other
+        }
     }
 
     /// The plan of `definition`; a definition that records cannot support becomes `.unavailable`.
