@@ -23,6 +23,10 @@ final class RecordScanner: Sendable {
         let rule: ByteAnswerRule
         /// The option keys of each loop level around the question.
         let loops: [ByteTable]
+        /// The first loop level's keys in option order, the order records write them in (SPEC section 5).
+        let firstLoopKeys: QuotedKeys
+        /// `loops[0]` (an empty table outside loops), read without going through the array.
+        let firstLoop: ByteTable
         /// The grid's rows.
         let rows: ByteTable
         let isGrid: Bool
@@ -38,6 +42,8 @@ final class RecordScanner: Sendable {
             self.isOtherText = isOtherText
             self.rule = rule
             loops = entry.loops.map { ByteTable($0.orderedKeys) }
+            firstLoopKeys = QuotedKeys(entry.loops.first?.orderedKeys ?? [])
+            firstLoop = loops.first ?? ByteTable([])
             rows = ByteTable(entry.question.rows.map(\.id))
             isGrid = entry.question.type == .grid
             slot = entry.slot
@@ -65,11 +71,23 @@ final class RecordScanner: Sendable {
     private let parser: JSONParser
     private let checksTimes: Bool
     private let fields: ByteTable
+    /// Every record key in the order `touchpoint` writes them (SPEC section 5), to expect them in that order,
+    /// with each one's position in `fields` (-1: skipped).
+    private let recordKeys: QuotedKeys
+    private let recordKeyFields: [Int]
+    /// `RecordKey.allCases` by bytes: where the order goes on after a key that was not the expected one.
+    private let recordKeyOrder: ByteTable
     private let questionnaireID: ByteTable
     private let statuses: ByteTable
     private let languages: ByteTable
     private let reasons: ByteTable
     private let answerKeys: ByteTable
+    /// The answer keys in the order records usually write them (the flow's, each `other` text after its
+    /// question), with each one's position in `answerKeys`; and for each position, its place in that order
+    /// (-1: none), where the order goes on after a key that was not the expected one.
+    private let answerOrder: QuotedKeys
+    private let answerOrderPositions: [Int]
+    private let answerOrderIndex: [Int]
     private let answerTargets: [AnswerTarget]
     /// `answerTargets` again, unretained: a line's answers are checked against their targets without reference
     /// counting, which is atomic and cost more than the checks (`answerTargets` keeps them alive).
@@ -94,6 +112,12 @@ final class RecordScanner: Sendable {
                             .missing, .computed].map { key in
             key == .completedAt && !checksTimes ? "\u{0}" : key.rawValue
         })
+        recordKeys = QuotedKeys(RecordKey.allCases.map(\.rawValue))
+        recordKeyOrder = ByteTable(RecordKey.allCases.map(\.rawValue))
+        let fields = self.fields
+        recordKeyFields = RecordKey.allCases.map { key in
+            Array(key.rawValue.utf8).withUnsafeBufferPointer { fields.position($0.baseAddress!, count: $0.count) } ?? -1
+        }
         questionnaireID = ByteTable([schema.questionnaire.id])
         statuses = ByteTable(EndStatus.allCases.map(\.rawValue))
         languages = ByteTable(schema.questionnaire.languages)
@@ -113,6 +137,15 @@ final class RecordScanner: Sendable {
         }
         answerKeys = ByteTable(keys)
         answerTargets = targets
+        var ordered: [String] = []
+        for flowItem in schema.checked.flow {
+            guard case .question(let question) = flowItem.item, let index = keys.firstIndex(of: question.id) else { continue }
+            ordered.append(keys[index])
+            if let other = keys.firstIndex(of: question.id + "_other"), targets[other].isOtherText { ordered.append(keys[other]) }
+        }
+        answerOrder = QuotedKeys(ordered)
+        answerOrderPositions = ordered.map { key in keys.firstIndex(of: key) ?? -1 }
+        answerOrderIndex = keys.map { key in ordered.firstIndex(of: key) ?? -1 }
         unretainedAnswerTargets = targets.map { Unmanaged.passUnretained($0) }
         let meta = schema.meta.sorted { $0.key < $1.key }
         metaKeys = ByteTable(meta.map(\.key))
@@ -160,9 +193,19 @@ final class RecordScanner: Sendable {
             record.values = [JSONValue?](repeating: nil, count: schema.slotCount)
         }
         guard try cursor.beginObject() else { throw JSONCursor.Stop() }
+        var expected = 0
         repeat {
-            let key = try cursor.key()
-            guard let position = fields.position(key.start, count: key.count), let field = Field(rawValue: position) else {
+            let found: Int?
+            if expected < recordKeys.count, recordKeys.consume(expected, from: &cursor) {
+                let position = recordKeyFields[expected]
+                found = position >= 0 ? position : nil
+                expected += 1
+            } else {
+                let key = try cursor.key()
+                found = fields.position(key.start, count: key.count)
+                if let order = recordKeyOrder.position(key.start, count: key.count) { expected = order + 1 }
+            }
+            guard let position = found, let field = Field(rawValue: position) else {
                 try cursor.skipValue(depth: 1)
                 continue
             }
@@ -249,9 +292,18 @@ final class RecordScanner: Sendable {
 
     private func scanAnswers(_ cursor: inout JSONCursor, into record: inout CheckedResponse) throws(JSONCursor.Stop) {
         guard try cursor.beginObject() else { return }
+        var expected = 0
         repeat {
-            let key = try cursor.key()
-            guard let position = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            let position: Int
+            if expected < answerOrder.count, answerOrder.consume(expected, from: &cursor) {
+                position = answerOrderPositions[expected]
+                expected += 1
+            } else {
+                let key = try cursor.key()
+                guard let found = answerKeys.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+                position = found
+                if answerOrderIndex[found] >= 0 { expected = answerOrderIndex[found] + 1 }
+            }
             try Self.guaranteed(unretainedAnswerTargets[position]) { target throws(JSONCursor.Stop) in
                 let keeps = target.keeps
                 cursor.skipWhitespace()
@@ -276,12 +328,21 @@ final class RecordScanner: Sendable {
     /// `ItemReader` reads them: numbers as they are, yes/no as 1 and 0, in the order written, each with its
     /// loop option; other values (a text option) are checked and left out, as the reader leaves them out.
     private func loopNumbers(_ cursor: inout JSONCursor, _ target: AnswerTarget, into numbers: inout [LoopNumber]) throws(JSONCursor.Stop) {
-        let loop = target.loops[0]
+        let loop = target.firstLoop
         guard try cursor.beginObject() else { return }
         let slot = Int32(target.slot)
+        // Options are written in option order: expect the one after the last.
+        var expected = 0
         repeat {
-            let key = try cursor.key()
-            guard let position = loop.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+            let position: Int
+            if expected < target.firstLoopKeys.count, target.firstLoopKeys.consume(expected, from: &cursor) {
+                position = expected
+            } else {
+                let key = try cursor.key()
+                guard let found = loop.position(key.start, count: key.count) else { throw JSONCursor.Stop() }
+                position = found
+            }
+            expected = position + 1
             switch try leaf(&cursor, target.rule, keeps: false) {
             case .number(let x)?: numbers.append(LoopNumber(slot: slot, option: Int32(position), value: x))
             case .bool(let b)?: numbers.append(LoopNumber(slot: slot, option: Int32(position), value: b ? 1 : 0))
