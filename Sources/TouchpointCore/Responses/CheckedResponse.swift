@@ -28,6 +28,8 @@ public struct CheckedResponse: Sendable {
     var numbers: [LoopNumber] = []
     /// Bit `slot` is set when the answers of the question in that slot are in `numbers`.
     var numberedMask: UInt64 = 0
+    /// `responseID` prepared for the reader's id set, when the scanner read it from the line's bytes.
+    var idKey: ResponseIDSet.Key?
     /// Where the line was read.
     public var source: ResponseSource
     public var line: Int

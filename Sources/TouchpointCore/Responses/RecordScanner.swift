@@ -220,6 +220,8 @@ final class RecordScanner: Sendable {
                 let text = try cursor.string()
                 guard text.count > 0, text.isASCII else { throw JSONCursor.Stop() }
                 record.responseID = String(decoding: UnsafeBufferPointer(start: text.start, count: text.count), as: UTF8.self)
+                // ASCII: the string's UTF-8 is these bytes, so the key is the one `Key(responseID)` makes.
+                record.idKey = ResponseIDSet.Key(uuidBytes: text.start, count: text.count) ?? ResponseIDSet.Key(record.responseID)
             case .status:
                 let text = try cursor.string()
                 guard let found = statuses.position(text.start, count: text.count) else { throw JSONCursor.Stop() }

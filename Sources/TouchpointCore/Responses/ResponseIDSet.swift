@@ -42,6 +42,13 @@ public struct ResponseIDSet: Sendable {
             }
         }
 
+        /// The key of the id whose ASCII text is the `count` bytes at `start`, read from the bytes (no `String`
+        /// looked through), or nil when it is not a canonical UUID: then `init(_:)` with the text.
+        init?(uuidBytes start: UnsafePointer<UInt8>, count: Int) {
+            guard let (high, low) = ResponseIDSet.uuidBits(UnsafeBufferPointer(start: start, count: count)) else { return nil }
+            self.init(high: high, low: low)
+        }
+
         fileprivate init(high: UInt64, low: UInt64) {
             storage = .uuid(high: high, low: low, hash: ResponseIDSet.hash(high, low))
         }
@@ -230,19 +237,22 @@ public struct ResponseIDSet: Sendable {
     /// The 128 bits of `8-4-4-4-12` lowercase hexadecimal text, or `nil` for any other id.
     fileprivate static func uuidBits(_ id: String) -> (UInt64, UInt64)? {
         var id = id
-        return id.withUTF8 { utf8 -> (UInt64, UInt64)? in
-            guard utf8.count == 36, let start = utf8.baseAddress, utf8[8] == UInt8(ascii: "-"), utf8[13] == UInt8(ascii: "-"),
-                  utf8[18] == UInt8(ascii: "-"), utf8[23] == UInt8(ascii: "-") else { return nil }
-            var high: UInt64 = 0
-            var low: UInt64 = 0
-            var invalid: UInt8 = 0
-            hexDigits(start, 0..<8, into: &high, invalid: &invalid)
-            hexDigits(start, 9..<13, into: &high, invalid: &invalid)
-            hexDigits(start, 14..<18, into: &high, invalid: &invalid)
-            hexDigits(start, 19..<23, into: &low, invalid: &invalid)
-            hexDigits(start, 24..<36, into: &low, invalid: &invalid)
-            return invalid == 0 ? (high, low) : nil
-        }
+        return id.withUTF8 { uuidBits($0) }
+    }
+
+    /// `uuidBits` of the text whose UTF-8 is `utf8`.
+    fileprivate static func uuidBits(_ utf8: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        guard utf8.count == 36, let start = utf8.baseAddress, utf8[8] == UInt8(ascii: "-"), utf8[13] == UInt8(ascii: "-"),
+              utf8[18] == UInt8(ascii: "-"), utf8[23] == UInt8(ascii: "-") else { return nil }
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var invalid: UInt8 = 0
+        hexDigits(start, 0..<8, into: &high, invalid: &invalid)
+        hexDigits(start, 9..<13, into: &high, invalid: &invalid)
+        hexDigits(start, 14..<18, into: &high, invalid: &invalid)
+        hexDigits(start, 19..<23, into: &low, invalid: &invalid)
+        hexDigits(start, 24..<36, into: &low, invalid: &invalid)
+        return invalid == 0 ? (high, low) : nil
     }
 
     /// Shifts the lowercase hexadecimal digits at `offsets` into `value`; sets a bit of `invalid` for any

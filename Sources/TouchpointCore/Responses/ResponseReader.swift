@@ -177,7 +177,7 @@ public struct ResponseReader: Sendable {
     @inline(__always)
     private mutating func take(_ record: inout CheckedResponse, sourceIndex: Int, number: Int,
                                accept: (CheckedResponse) throws(LineProblem) -> Void) throws(LineProblem) {
-        let key = ResponseIDSet.Key(record.responseID)
+        let key = record.idKey ?? ResponseIDSet.Key(record.responseID)
         let probe = seen.probe(key)
         if let earlier = probe.earlier {
             throw LineProblem(.duplicateID, duplicateMessage(record.responseID, earlier: earlier, sourceIndex: sourceIndex))
