@@ -52,8 +52,9 @@ final class ResponseSchema: Sendable {
         var answers: [String: Int] = [:]
         var computed: [String: Int] = [:]
         var meta: [String: Int] = [:]
-        /// Questions whose values are read only by `ItemReader`s, as numbers: the scanner may keep a loop
-        /// question's answers among `CheckedResponse.numbers` instead of building their JSON.
+        /// Questions whose values are read only as numbers by `ItemReader`s (the items of nps, box, mean, sum
+        /// and drivers scores, named nowhere else): the scanner may keep a loop question's answers among
+        /// `CheckedResponse.numbers` instead of building their JSON.
         var numbered: Set<String> = []
         var count = 0
 

@@ -51,7 +51,15 @@ final class ScorePlan: Sendable {
             }
         }
         for definition in questionnaire.scores {
-            for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items { name(item.name, byItem: true) }
+            // Only these methods read their items through `ItemReader`'s numbers (`forEachValue`, `CaseLayout`);
+            // the usability methods read answers as JSON (a task's outcome may be an option's text).
+            let readsNumbers: Bool = switch definition.method {
+            case .nps, .topBox, .bottomBox, .mean, .sum, .drivers: true
+            case .percent, .sus, .umuxLite, .completion, .timeOnTask: false
+            }
+            for item in [definition.item, definition.target].compactMap({ $0 }) + definition.items {
+                name(item.name, byItem: readsNumbers)
+            }
             for used in definition.rule?.expr?.names ?? [] { name(used.description) }
         }
         // A quota's fill is counted from the same values (`QuotaTally.filled`), so its names are read too.

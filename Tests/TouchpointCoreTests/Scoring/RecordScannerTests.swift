@@ -178,18 +178,51 @@ struct RecordScannerTests {
         return try #require(report.checked)
     }
 
-    @Test func scoresReadFromTheNumbersAreThoseReadFromTheJSON() throws {
-        let checked = try Self.loopScoring()
-        let file = try ResponseFile(try ParallelScoringTests.fixtureLines())
+    /// Scoring `lines` of `checked` through the byte scanner and through the checker gives the same report.
+    static func expectBothPathsAgree(_ checked: CheckedQuestionnaire, lines: [String], options: ScoreOptions = ScoreOptions(),
+                                     sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let file = try ResponseFile(lines)
         func report(scansBytes: Bool) throws -> String {
-            var engine = try ScoreEngine(checked, options: ScoreOptions(groupBy: ["meta.segment"]))
+            var engine = try ScoreEngine(checked, options: options)
             engine.parallelism = 1
-            engine.reader = ResponseReader(schema: engine.schema, checksTimes: false, keepsAllFields: false, scansBytes: scansBytes)
-            try engine.read(.file(file.path)) { Issue.record("rejected: \($0.description)") }
+            engine.reader = ResponseReader(schema: engine.schema, checksTimes: options.period != nil, keepsAllFields: false,
+                                           scansBytes: scansBytes)
+            try engine.read(.file(file.path)) { Issue.record("rejected: \($0.description)", sourceLocation: sourceLocation) }
             return JSONWriter().string(engine.report().json)
         }
         let fast = try report(scansBytes: true)
-        #expect(fast == (try report(scansBytes: false)))
+        #expect(fast == (try report(scansBytes: false)), sourceLocation: sourceLocation)
+        return fast
+    }
+
+    /// The usability questionnaire without its time-on-task scores (which read durations, so that the scanner
+    /// is not used): task outcomes are options of a loop question, read as JSON, never as numbers.
+    @Test func usabilityScoresReadTheirLoopAnswersFromBothPaths() throws {
+        let path = Self.repository.appendingPathComponent("questionnaires/usability_test.yaml").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("time_on_task") && !$0.contains("_time:") }.joined(separator: "\n")
+        let report = Validator.validate(Array(text.utf8))
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let checked = try #require(report.checked)
+        #expect(!ResponseSchema(checked).readsDurations, "the scores must leave the byte scanner in use")
+        var lines: [String] = []
+        let simulator = Simulator(checked)
+        _ = simulator.run(count: 120, seed: 7) { interview, id in
+            var bytes: [UInt8] = []
+            interview.record(InterviewContext(responseID: id, questionnaireSHA256: "00", respondent: nil, mode: .headless,
+                                              startedAt: "2026-01-01T00:00:00Z", completedAt: "2026-01-01T00:00:00Z")).write(to: &bytes)
+            lines.append(String(decoding: bytes, as: UTF8.self))
+        }
+        let fast = try Self.expectBothPathsAgree(checked, lines: lines)
+        #expect(fast.contains("\"task_completion\":{\"method\":\"completion\",\"n\":"), "\(fast)")
+        #expect(!fast.contains("\"task_completion\":{\"method\":\"completion\",\"n\":0"), "no outcome was read: \(fast)")
+    }
+
+    @Test func scoresReadFromTheNumbersAreThoseReadFromTheJSON() throws {
+        let checked = try Self.loopScoring()
+        let fast = try Self.expectBothPathsAgree(checked, lines: try ParallelScoringTests.fixtureLines(),
+                                                 options: ScoreOptions(groupBy: ["meta.segment"]))
         // The scores above did read numbers: each is scored, none is unavailable.
         for id in ["app_sat", "app_top", "reversed_one", "reversed_pair", "mixed", "round_drivers", "loop_drivers"] {
             #expect(fast.contains("\"\(id)\":{\"method\""), "\(id) is missing from \(fast)")
