@@ -137,15 +137,26 @@ final class RecordScanner: Sendable {
         }
         answerKeys = ByteTable(keys)
         answerTargets = targets
+        // Positions by key, once: searching `keys` for every question of a 2,000-question file took millions
+        // of string comparisons at start-up.
+        var positions: [String: Int] = [:]
+        for (position, key) in keys.enumerated() where positions[key] == nil { positions[key] = position }
         var ordered: [String] = []
+        var orderedPositions: [Int] = []
+        var orderIndex = [Int](repeating: -1, count: keys.count)
+        func expect(_ position: Int) {
+            if orderIndex[position] < 0 { orderIndex[position] = ordered.count }
+            ordered.append(keys[position])
+            orderedPositions.append(position)
+        }
         for flowItem in schema.checked.flow {
-            guard case .question(let question) = flowItem.item, let index = keys.firstIndex(of: question.id) else { continue }
-            ordered.append(keys[index])
-            if let other = keys.firstIndex(of: question.id + "_other"), targets[other].isOtherText { ordered.append(keys[other]) }
+            guard case .question(let question) = flowItem.item, let position = positions[question.id] else { continue }
+            expect(position)
+            if let other = positions[question.id + "_other"], targets[other].isOtherText { expect(other) }
         }
         answerOrder = QuotedKeys(ordered)
-        answerOrderPositions = ordered.map { key in keys.firstIndex(of: key) ?? -1 }
-        answerOrderIndex = keys.map { key in ordered.firstIndex(of: key) ?? -1 }
+        answerOrderPositions = orderedPositions
+        answerOrderIndex = orderIndex
         unretainedAnswerTargets = targets.map { Unmanaged.passUnretained($0) }
         let meta = schema.meta.sorted { $0.key < $1.key }
         metaKeys = ByteTable(meta.map(\.key))
