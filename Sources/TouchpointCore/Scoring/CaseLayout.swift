@@ -106,15 +106,7 @@ final class CaseLayout: Sendable {
             for known in 0..<cases {
                 let option = options[known]
                 for index in unretained.indices where depths[index] == 1 {
-                    let found = unretained[index]._withUnsafeGuaranteedRef { reader -> Double? in
-                        let slot = Int32(reader.slot)
-                        guard reader.roundOption == -1 || reader.roundOption == option else { return nil }
-                        for number in record.numbers where number.slot == slot && number.option == option {
-                            return reader.reversal.map { $0 - number.value } ?? number.value
-                        }
-                        return nil
-                    }
-                    row.initializeElement(at: index, to: found)
+                    row.initializeElement(at: index, to: unretained[index]._withUnsafeGuaranteedRef { $0.firstNumber(in: record, option: option) })
                 }
                 body(UnsafeBufferPointer(row))
             }

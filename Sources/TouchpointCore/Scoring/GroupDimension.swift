@@ -75,6 +75,11 @@ struct GroupDimension: Sendable {
         case .language:
             found = record.language.map(JSONValue.string)
         }
+        return Self.value(found)
+    }
+
+    /// The group of a value the record holds for the name (nil or null: missing).
+    static func value(_ found: JSONValue?) -> GroupValue {
         guard let found, !found.isNull else { return .missing }
         return .value(found)
     }

@@ -102,8 +102,25 @@ final class ItemReader: Sendable {
     func forEachNumber(in record: CheckedResponse, _ body: (Int32, Double) -> Void) {
         let slot = Int32(self.slot)
         for number in record.numbers where number.slot == slot && (roundOption == -1 || number.option == roundOption) {
-            body(number.option, reversal.map { $0 - number.value } ?? number.value)
+            body(number.option, coded(number.value))
         }
+    }
+
+    /// The item's first value in `record.numbers` at loop option `option` (the one a lookup by key finds, as
+    /// `CaseLayout` pairs items), or nil; limited to the item's round as `forEachNumber` is.
+    @inline(__always)
+    func firstNumber(in record: CheckedResponse, option: Int32) -> Double? {
+        guard roundOption == -1 || roundOption == option else { return nil }
+        let slot = Int32(self.slot)
+        for number in record.numbers where number.slot == slot && number.option == option { return coded(number.value) }
+        return nil
+    }
+
+    /// `x` as the item counts it: a reverse-coded item's answers as `min + max - x`.
+    @inline(__always)
+    private func coded(_ x: Double) -> Double {
+        guard let reversal else { return x }
+        return reversal - x
     }
 
     /// The answer or compute the item reads, as stored in the record.
@@ -206,8 +223,7 @@ final class ItemReader: Sendable {
         case .bool(let b): x = b ? 1 : 0
         default: return nil
         }
-        guard let reversal else { return x }
-        return reversal - x
+        return coded(x)
     }
 
     /// The separator of loop path components in keys.

@@ -141,7 +141,7 @@ public struct ScoreEngine: Sendable {
             let value: GroupValue
             if groupSlot >= 0, groupSlot < record.values.count {
                 // `GroupDimension.value(of:)` for a slotted value, without copying the dimension.
-                if let found = record.values[groupSlot], !found.isNull { value = .value(found) } else { value = .missing }
+                value = GroupDimension.value(record.values[groupSlot])
             } else {
                 value = dimensions[0].value(of: record)
             }

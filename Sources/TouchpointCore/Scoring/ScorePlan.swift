@@ -103,20 +103,25 @@ final class ScorePlan: Sendable {
         self.kind = kind
         self.slot = slot
         dontKnowInBase = definition.dontKnowInBase
-        percentName = if case .percent(_, let questions, let computes) = kind { (questions.first ?? computes.first)?.id ?? "" } else { "" }
-        driverLayouts = if case .drivers(_, let items) = kind { items.map { Unmanaged.passUnretained($0) } } else { [] }
+        var name = ""
+        var layouts: [Unmanaged<CaseLayout>] = []
         switch kind {
         case .nps(let item): unretained = .nps(.passUnretained(item))
         case .box(let item, let box): unretained = .box(.passUnretained(item), box)
-        case .percent(.name(let name, _), let questions, let computes)
-            where name.parts.count == 1 && questions.count + computes.count == 1:
+        case .percent(.name(let ruleName, _), let questions, let computes)
+            where ruleName.parts.count == 1 && questions.count + computes.count == 1:
             let named = questions.first ?? computes[0]
             unretained = .simplePercent(slot: named.slot, isQuestion: !questions.isEmpty)
+            name = named.id
         case .scale(let layout, let isSum, let minAnswered, let alpha):
             unretained = .scale(.passUnretained(layout), isSum: isSum, minAnswered: minAnswered, alpha: alpha)
-        case .drivers(let target, _): unretained = .drivers(target: .passUnretained(target))
+        case .drivers(let target, let items):
+            unretained = .drivers(target: .passUnretained(target))
+            layouts = items.map { Unmanaged.passUnretained($0) }
         default: unretained = .other
         }
+        percentName = name
+        driverLayouts = layouts
     }
 
     /// The plan of `definition`; a definition that records cannot support becomes `.unavailable`.
