@@ -67,24 +67,43 @@ struct RunCommand: ParsableCommand {
     /// `run`, taking the check of the file started before the arguments were parsed (`EarlyCheck`), if any.
     func run(early: EarlyCheck?) throws {
         ResponseStore.ignoreFileSizeSignal()
-        let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, digest: true,
-                                              color: colorOptions.choice, early: early)
-        let q = loaded.questionnaire
-        if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
-            throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
+        let interactive = isatty(STDIN_FILENO) == 1
+        let seed = self.seed ?? UInt64.random(in: 1...UInt64.max)
+        // A large file checked on another thread: its first screen is drawn from its head meanwhile (a person at a
+        // terminal, starting a new interview), and kept only if the whole file gives the same one.
+        var preview: FirstScreenPreview?
+        if early != nil, interactive, isatty(STDOUT_FILENO) == 1, answers == nil, resume == nil {
+            preview = FirstScreenPreview.show(path: file, metaPairs: meta) { makeSetup(for: $0, seed: seed) }
         }
-        let metaValues = try MetaArguments.parse(meta, checked: loaded.checked)
-        let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: q.id))
-        let setup = RunSetup(loaded: loaded, sha256: loaded.sha256 ?? SHA256.hex(loaded.bytes), store: store, meta: metaValues,
-                             respondent: respondent, interviewer: interviewer, language: lang,
-                             seed: seed ?? UInt64.random(in: 1...UInt64.max), color: colorOptions.choice)
+        let setup: RunSetup
+        do {
+            let loaded = try LoadedQuestionnaire.load(file, failureCode: 2, analyseFlow: false, digest: true,
+                                                      color: colorOptions.choice, early: early,
+                                                      beforeErrors: { preview?.withdraw() })
+            let q = loaded.questionnaire
+            if let lang, !q.languages.isEmpty, !q.languages.contains(lang) {
+                throw ValidationError("--lang \(lang): this questionnaire is in \(q.languages.joined(separator: ", "))")
+            }
+            var made = makeSetup(for: loaded, seed: seed)
+            made.meta = try MetaArguments.parse(meta, checked: loaded.checked)
+            setup = made
+        } catch {
+            preview?.withdraw()
+            throw error
+        }
         if let answers {
             throw ExitCode(HeadlessRun(setup: setup).run(answersPath: answers))
         }
-        let interactive = isatty(STDIN_FILENO) == 1
         let reader: LineReader = interactive ? ReadlineLineReader() : PlainLineReader()
         let session = InterviewSession(setup: setup, reader: reader, interactive: interactive)
-        throw ExitCode(session.run(resume: resume))
+        throw ExitCode(session.run(resume: resume, preview: preview))
+    }
+
+    /// What the session needs of the command line, for `loaded` (its meta values parsed by the caller).
+    private func makeSetup(for loaded: LoadedQuestionnaire, seed: UInt64) -> RunSetup {
+        let store = ResponseStore(outputPath: out ?? ResponseStore.defaultOutputPath(questionnaireID: loaded.questionnaire.id))
+        return RunSetup(loaded: loaded, sha256: loaded.sha256 ?? SHA256.hex(loaded.bytes), store: store, meta: [:], respondent: respondent,
+                        interviewer: interviewer, language: lang, seed: seed, color: colorOptions.choice)
     }
 }
 

@@ -8,8 +8,8 @@ import Glibc
 
 /// Where the command-line target writes: data to stdout, problems to stderr.
 enum Console {
-    static func out(_ text: String) {
-        print(text)
+    static func out(_ text: String, terminator: String = "\n") {
+        print(text, terminator: terminator)
     }
 
     static func error(_ text: String) {

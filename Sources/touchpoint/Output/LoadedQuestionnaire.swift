@@ -20,12 +20,15 @@ struct LoadedQuestionnaire {
     ///
     /// `digest: true` also works out the file's SHA-256, on another core while the file is validated.
     /// `early`: the check started before the arguments were parsed, if any (taken when it fits).
+    /// `beforeErrors` runs before the errors are printed (`run` erases a first screen drawn meanwhile).
     static func load(_ path: String, language: String? = nil, failureCode: Int32 = 1, analyseFlow: Bool = true,
-                     digest: Bool = false, color: ColorChoice = .auto, early: EarlyCheck? = nil) throws -> LoadedQuestionnaire {
+                     digest: Bool = false, color: ColorChoice = .auto, early: EarlyCheck? = nil,
+                     beforeErrors: () -> Void = {}) throws -> LoadedQuestionnaire {
         let check = QuestionnaireCheck.check(path: path, language: language, runTests: false, analyseFlow: analyseFlow,
                                              digest: digest, early: early)
         let formatter = DiagnosticFormatter(color: Console.colorEnabled(fd: 2, choice: color))
         guard !check.hasErrors, let checked = check.report.checked else {
+            beforeErrors()
             for d in check.report.diagnostics where d.severity == .error { Console.error(formatter.text(d, path: path)) }
             // A file that cannot be read is a usage problem in every command (SPEC section 1).
             if check.report.diagnostics.contains(where: { $0.code == .fileUnreadable }) { throw ExitCode(2) }

@@ -28,57 +28,88 @@ final class InterviewSession {
 
     private var q: Questionnaire { setup.questionnaire }
 
-    func run(resume: String?) -> Int32 {
-        var interview: Interview
-        var context: InterviewContext
-        var opening: MetaQuestions?
+    func run(resume: String?, preview: FirstScreenPreview? = nil) -> Int32 {
+        var run: InterviewRun
         if let resume {
             guard let restored = ResumePicker(setup: setup, reader: reader, interactive: interactive).pick(resume) else { return 2 }
-            (interview, context) = restored
+            let (interview, context) = restored
             say(style.dim(EngineText.text(.resuming, interview.language, context.responseID, String(interview.steps.count + 1))))
+            run = InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path)
         } else {
-            let language = setup.language ?? q.defaultLanguage
-            opening = MetaQuestions(setup.loaded.checked, language: language, given: setup.meta)
-            interview = Interview(setup.loaded.checked, language: language, meta: setup.meta, seed: setup.seed)
-            interview.recordsDurations = interactive  // piped lines are recorded as headless, with no durations
-            var random = SystemRandomNumberGenerator()
-            context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
+            run = newRun()
+        }
+        return loop(&run, introduce: resume == nil, preview: preview)
+    }
+
+    /// A new interview, its meta questions first.
+    private func newRun() -> InterviewRun {
+        let language = setup.language ?? q.defaultLanguage
+        let opening = MetaQuestions(setup.loaded.checked, language: language, given: setup.meta)
+        var interview = Interview(setup.loaded.checked, language: language, meta: setup.meta, seed: setup.seed)
+        interview.recordsDurations = interactive  // piped lines are recorded as headless, with no durations
+        var random = SystemRandomNumberGenerator()
+        let context = InterviewContext(responseID: UUIDText.random(using: &random), questionnaireSHA256: setup.sha256,
                                        respondent: setup.respondent, interviewer: setup.interviewer,
                                        mode: interactive ? .interactive : .headless, startedAt: Timestamp.rfc3339(Date()))
-        }
-        var run = InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path,
-                               opening: opening)
-        return loop(&run, introduce: resume == nil)
+        return InterviewRun(interview: interview, context: context, store: setup.store, file: setup.loaded.path,
+                            opening: opening)
     }
 
-    /// Shows the title and intro, once, before the first question.
-    private func introduce(_ language: String) {
-        if let title = q.title { say(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
-        if let intro = q.intro { sayWrapped(intro.text(language, fallback: q.defaultLanguage)) }
-        say("")
+    /// What a new interview shows before it reads its first line: the lines above the prompt and the prompt's own
+    /// text, laid out for `columns`; nil when it would end before asking anything.
+    func firstScreen(columns: Int) -> (lines: [String], prompt: String)? {
+        let run = newRun()
+        guard let prompt = run.prompt else { return nil }
+        var renderer = PromptRenderer(width: columns, style: style)
+        renderer.lineEditing = interactive
+        return (screen(for: prompt, of: run, introduce: true, renderer: renderer), renderer.promptString(for: prompt))
     }
 
-    private func loop(_ run: inout InterviewRun, introduce needsIntro: Bool) -> Int32 {
+    /// The lines drawn above a prompt: the title and intro before the first question, then the prompt's own.
+    private func screen(for prompt: Prompt, of run: InterviewRun, introduce: Bool, renderer: PromptRenderer) -> [String] {
+        (introduce && prompt.metaKey == nil ? introLines(run.interview.language, columns: renderer.width) : [])
+            + renderer.lines(for: prompt)
+    }
+
+    /// The title and intro, shown once before the first question.
+    private func introLines(_ language: String, columns: Int) -> [String] {
+        var lines: [String] = []
+        if let title = q.title { lines.append(style.bold(clean(title.text(language, fallback: q.defaultLanguage)))) }
+        if let intro = q.intro { lines += TextWrapper.wrap(clean(intro.text(language, fallback: q.defaultLanguage)), width: columns, indent: 0) }
+        return lines + [""]
+    }
+
+    /// `preview`: the first screen already drawn from the file's head; kept if this session's first screen is the
+    /// same, erased and drawn again otherwise.
+    private func loop(_ run: inout InterviewRun, introduce needsIntro: Bool, preview: FirstScreenPreview?) -> Int32 {
         var needsIntro = needsIntro
+        var preview = preview
         var lastKey: AnswerPath?
         // A line that was not accepted, offered again in the edit buffer to be corrected (terminal only).
         var rejected: String?
         while true {
             guard let prompt = run.prompt else {
+                preview?.withdraw()
                 return finish(&run)
-            }
-            if needsIntro && prompt.metaKey == nil {
-                introduce(run.interview.language)
-                needsIntro = false
             }
             // Laid out afresh for each prompt, so that a resized window is followed.
             var renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
             renderer.lineEditing = interactive
             // After a soft check the message was shown once (`complain`); the question is not drawn again.
             if lastKey != prompt.key {
-                for line in renderer.lines(for: prompt) { say(line) }
+                let lines = screen(for: prompt, of: run, introduce: needsIntro, renderer: renderer)
+                if let shown = preview, shown.shows(lines, prompt: renderer.promptString(for: prompt), columns: renderer.width) {
+                    // readline draws its prompt again over the one already shown.
+                    Console.out("\r", terminator: "")
+                    Console.flush()
+                } else {
+                    preview?.withdraw()
+                    for line in lines { say(line) }
+                }
+                preview = nil
                 lastKey = prompt.key
             }
+            if prompt.metaKey == nil { needsIntro = false }
             let started = DispatchTime.now().uptimeNanoseconds
             let hintRenderer = renderer
             let request = LineRequest(prompt: renderer.promptString(for: prompt), defaultText: rejected ?? prompt.defaultText,
