@@ -49,6 +49,28 @@ struct FirstScreenPreviewTests {
         #expect(record.contains("\"why\":\"the app store\""))
     }
 
+    @Test("the head's screen is drawn in the language and with the meta values of the command line")
+    func languageAndMetaReachTheHead() throws {
+        let workspace = try Workspace()
+        let source = Self.source()
+            .replacingOccurrences(of: "title: \"Preview test\"\n",
+                                  with: "title: \"Preview test\"\nlanguages: [en, zh]\nmeta:\n  store:\n    type: text\n    text: {en: Store, zh: 门店}\n")
+            .replacingOccurrences(of: "    text: \"How did you reach us first?\"",
+                                  with: "    text: {en: \"How did you reach us first?\", zh: \"您最初是在{meta.store}怎样联系我们的？\"}")
+        try workspace.write("large.yaml", source)
+        let terminal = try workspace.terminal(["run", "large.yaml", "--out", "out.jsonl", "--lang", "zh", "--set", "store=浦东店"])
+        try terminal.expect("您最初是在浦东店怎样联系我们的？")
+        try terminal.expect("› ")
+        try terminal.send("1\r")
+        try terminal.expect("What brought you, after choosing store?")
+        try terminal.send("\r")
+        #expect(try terminal.waitForExit() == 0)
+        let transcript = terminal.transcript
+        #expect(transcript.components(separatedBy: "您最初是在浦东店").count == 2, "\(transcript)")
+        #expect(transcript.firstMatch(of: Self.erase) == nil, "\(transcript)")
+        #expect(String(decoding: try workspace.bytes("out.jsonl"), as: UTF8.self).contains("\"language\":\"zh\""))
+    }
+
     @Test("a first screen the head does not give is erased and drawn again")
     func differentScreenIsRedrawn() throws {
         let workspace = try Workspace()
