@@ -47,14 +47,18 @@ struct QuestionnaireHeadTests {
         return String(decoding: line, as: UTF8.self)
     }
 
-    @Test func cutsOnlyBeforeEntriesOfQuestionListsAndTheKeysAfterThem() {
-        let bytes = Array(Self.nested.utf8)
+    @Test("cut only before entries of question lists and the keys after them", arguments: ["\n", "\r\n"])
+    func cutsOnlyBeforeEntriesOfQuestionListsAndTheKeysAfterThem(lineEnd: String) {
+        let source = Self.nested.replacingOccurrences(of: "\n", with: lineEnd)
+        let bytes = Array(source.utf8)
         var cuts: [String] = []
         for minimum in 0...bytes.count {
-            if let line = cutLine(Self.nested, atLeast: minimum), cuts.last != line { cuts.append(line) }
+            if let line = cutLine(source, atLeast: minimum)?.replacingOccurrences(of: "\r", with: ""), cuts.last != line {
+                cuts.append(line)
+            }
         }
         #expect(cuts == ["  - section: first", "      - id: q1", "      - id: q2", "      - id: q3", "  - id: q4", "scores:"])
-        #expect(cutLine(Self.nested, atLeast: bytes.count) == nil)
+        #expect(cutLine(source, atLeast: bytes.count) == nil)
     }
 
     @Test func needsAQuestionsKeyAtTheTop() {
