@@ -26,6 +26,9 @@ let package = Package(
         // The JSON cursor's string checks and value skipping in C, vectorised (SSE2, AVX2 chosen at run time,
         // portable C elsewhere), for the scoring fast path (bench/README.md).
         .target(name: "CJSONScan", exclude: ["ScanBody.h"]),
+        // Process-wide C library settings the Glibc module does not expose (malloc's heap growth), for the
+        // command line only.
+        .target(name: "CProcess"),
         // The core: model, parsing, expressions, validation, engine, responses, storage, scoring. Never prints.
         // It reads YAML through the libyaml (CYaml) that Yams bundles.
         .target(name: "TouchpointCore", dependencies: ["TouchpointJSON", "CJSONScan", .product(name: "Yams", package: "Yams")]),
@@ -47,6 +50,7 @@ let package = Package(
                 "TouchpointCore",
                 "TouchpointTerminal",
                 "TouchpointReport",
+                "CProcess",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The modules are compiled against the shared Foundation, whose link entries name only libFoundation;
