@@ -12,6 +12,13 @@ public enum ValidateHarness {
         if fast.root != slow.root || fast.diagnostics != slow.diagnostics {
             FuzzFinding.fail("the fast YAML reader and libyaml read this file differently")
         }
+        // The head `run` draws its first screen from: a prefix that ends where a line starts, and checks as any file.
+        if let head = QuestionnaireHead.cut(bytes, atLeast: bytes.count / 4) {
+            if head.startIndex != 0 || (head.endIndex > 0 && bytes[head.endIndex - 1] != UInt8(ascii: "\n")) {
+                FuzzFinding.fail("the questionnaire's head is not a prefix ending at a line")
+            }
+            _ = Validator.validate(Array(head), analyseFlow: false)
+        }
         let report = Validator.validate(bytes, fileSize: bytes.count, runTests: InFileTests.diagnostics)
         for d in report.diagnostics where d.message.isEmpty { FuzzFinding.fail("a \(d.code) diagnostic has no message") }
         guard !report.hasErrors, let checked = report.checked else { return }
