@@ -94,6 +94,22 @@ struct FirstScreenPreviewTests {
         #expect(String(decoding: try workspace.bytes("out.jsonl"), as: UTF8.self).contains("\"visit\":\"store\""))
     }
 
+    @Test("the erase goes up exactly the rows the preview took, a title wider than the terminal counting twice")
+    func eraseCountsWrappedRows() throws {
+        let workspace = try Workspace()
+        // 78 columns: two rows of 40, and three if the bold style's escape sequences were counted as columns.
+        let title = "A title much longer than the forty columns of this terminal, nearly two of the"
+        try workspace.write("large.yaml", Self.source(tail: "intro: Thanks.\n").replacingOccurrences(of: "Preview test", with: title))
+        let terminal = try workspace.terminal(["run", "large.yaml", "--out", "out.jsonl"], columns: 40)
+        try terminal.expect("Thanks.")
+        try terminal.expect("› ")
+        let transcript = terminal.transcript
+        let erased = try #require(transcript.firstMatch(of: /\\r\\e\[(\d+)A\\e\[J/), "\(transcript)")
+        // The preview's lines, each ended by a line break, above the prompt's line; the title takes two rows.
+        let lines = transcript[..<erased.range.lowerBound].components(separatedBy: "\n").count - 1
+        #expect(Int(erased.output.1) == lines + 1, "\(transcript)")
+    }
+
     @Test("a file with an error past its head erases the first screen, prints the error and records nothing")
     func brokenFileIsRefusedAfterThePreview() throws {
         let workspace = try Workspace()
