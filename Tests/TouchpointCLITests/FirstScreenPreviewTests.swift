@@ -7,9 +7,21 @@ import TouchpointCore
 /// (`FirstScreenPreview`); the screen stays only if the whole file gives the same one, and is erased otherwise.
 @Suite("run draws the first screen of a large file from its head")
 struct FirstScreenPreviewTests {
-    /// The erase sequence the preview ends with when it is withdrawn (cursor up, clear below), as the transcript
-    /// shows it.
-    static var erase: Regex<Substring> { /\\r\\e\[\d+A\\e\[J/ }
+    /// The erase sequence the preview ends with when it is withdrawn (cursor up the captured number of rows,
+    /// clear below), as the transcript shows it.
+    static var erase: Regex<(Substring, Substring)> { /\\r\\e\[(\d+)A\\e\[J/ }
+
+    /// The transcript shows `text` once and no erase: the first screen was drawn once, whether from the head or
+    /// from the whole file.
+    static func expectDrawnOnce(_ text: String, in transcript: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(transcript.components(separatedBy: text).count == 2, "\(transcript)", sourceLocation: sourceLocation)
+        #expect(transcript.firstMatch(of: erase) == nil, "\(transcript)", sourceLocation: sourceLocation)
+    }
+
+    /// The text of a file in the workspace.
+    static func text(_ workspace: Workspace, _ path: String) throws -> String {
+        String(decoding: try workspace.bytes(path), as: UTF8.self)
+    }
 
     /// A questionnaire of more than 64 KB whose interview asks two questions and ends: the rest are never reached
     /// (a warning for `validate`, nothing for `run`). `tail` is written after the questions.
@@ -41,10 +53,9 @@ struct FirstScreenPreviewTests {
         try terminal.send("the app store\r")
         #expect(try terminal.waitForExit() == 0)
         let transcript = terminal.transcript
-        #expect(transcript.components(separatedBy: "How did you reach us first?").count == 2, "\(transcript)")
-        #expect(transcript.components(separatedBy: "Preview test").count == 2, "\(transcript)")
-        #expect(transcript.firstMatch(of: Self.erase) == nil, "\(transcript)")
-        let record = try #require(String(decoding: try workspace.bytes("out.jsonl"), as: UTF8.self).split(separator: "\n").first)
+        Self.expectDrawnOnce("How did you reach us first?", in: transcript)
+        Self.expectDrawnOnce("Preview test", in: transcript)
+        let record = try #require(try Self.text(workspace, "out.jsonl").split(separator: "\n").first)
         #expect(record.contains("\"visit\":\"app\""))
         #expect(record.contains("\"why\":\"the app store\""))
     }
@@ -66,9 +77,8 @@ struct FirstScreenPreviewTests {
         try terminal.send("\r")
         #expect(try terminal.waitForExit() == 0)
         let transcript = terminal.transcript
-        #expect(transcript.components(separatedBy: "您最初是在浦东店").count == 2, "\(transcript)")
-        #expect(transcript.firstMatch(of: Self.erase) == nil, "\(transcript)")
-        #expect(String(decoding: try workspace.bytes("out.jsonl"), as: UTF8.self).contains("\"language\":\"zh\""))
+        Self.expectDrawnOnce("您最初是在浦东店", in: transcript)
+        #expect(try Self.text(workspace, "out.jsonl").contains("\"language\":\"zh\""))
     }
 
     @Test("a first screen the head does not give is erased and drawn again")
@@ -91,7 +101,7 @@ struct FirstScreenPreviewTests {
         try terminal.expect("What brought you, after choosing store?")
         try terminal.send("\r")
         #expect(try terminal.waitForExit() == 0)
-        #expect(String(decoding: try workspace.bytes("out.jsonl"), as: UTF8.self).contains("\"visit\":\"store\""))
+        #expect(try Self.text(workspace, "out.jsonl").contains("\"visit\":\"store\""))
     }
 
     @Test("the erase goes up exactly the rows the preview took, a title wider than the terminal counting twice")
@@ -104,7 +114,7 @@ struct FirstScreenPreviewTests {
         try terminal.expect("Thanks.")
         try terminal.expect("› ")
         let transcript = terminal.transcript
-        let erased = try #require(transcript.firstMatch(of: /\\r\\e\[(\d+)A\\e\[J/), "\(transcript)")
+        let erased = try #require(transcript.firstMatch(of: Self.erase), "\(transcript)")
         // The preview's lines, each ended by a line break, above the prompt's line; the title takes two rows.
         let lines = transcript[..<erased.range.lowerBound].components(separatedBy: "\n").count - 1
         #expect(Int(erased.output.1) == lines + 1, "\(transcript)")
@@ -140,7 +150,6 @@ struct FirstScreenPreviewTests {
         try terminal.send("\r")
         #expect(try terminal.waitForExit() == 0)
         let transcript = terminal.transcript
-        #expect(transcript.components(separatedBy: "How did you reach us first").count == 2, "\(transcript)")
-        #expect(transcript.firstMatch(of: Self.erase) == nil, "\(transcript)")
+        Self.expectDrawnOnce("How did you reach us first", in: transcript)
     }
 }
