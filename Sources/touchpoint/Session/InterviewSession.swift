@@ -60,9 +60,16 @@ final class InterviewSession {
     func firstScreen(columns: Int) -> (lines: [String], prompt: String)? {
         let run = newRun()
         guard let prompt = run.prompt else { return nil }
+        let renderer = renderer(columns: columns)
+        return (screen(for: prompt, of: run, introduce: true, renderer: renderer), renderer.promptString(for: prompt))
+    }
+
+    /// How this session lays prompts out at a width: the one renderer of the loop and of `firstScreen`, so that
+    /// a screen drawn from a file's head can match the session's own.
+    private func renderer(columns: Int) -> PromptRenderer {
         var renderer = PromptRenderer(width: columns, style: style)
         renderer.lineEditing = interactive
-        return (screen(for: prompt, of: run, introduce: true, renderer: renderer), renderer.promptString(for: prompt))
+        return renderer
     }
 
     /// The lines drawn above a prompt: the title and intro before the first question, then the prompt's own.
@@ -93,8 +100,7 @@ final class InterviewSession {
                 return finish(&run)
             }
             // Laid out afresh for each prompt, so that a resized window is followed.
-            var renderer = PromptRenderer(width: TerminalSize.columns(), style: style)
-            renderer.lineEditing = interactive
+            let renderer = renderer(columns: TerminalSize.columns())
             // After a soft check the message was shown once (`complain`); the question is not drawn again.
             if lastKey != prompt.key {
                 let lines = screen(for: prompt, of: run, introduce: needsIntro, renderer: renderer)
